@@ -1,0 +1,2 @@
+/** Connection pool, migrations, the transaction helper and the JTS/PostGIS codec. No feature tables. */
+package cn.gridwatch.db;
