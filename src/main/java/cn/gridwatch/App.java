@@ -1,0 +1,38 @@
+package cn.gridwatch;
+
+import cn.gridwatch.db.Database;
+import cn.gridwatch.http.ErrorMapping;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the unstarted Javalin app from its dependencies: routes per feature and the one error
+ * mapping. Holds no business logic.
+ */
+public final class App {
+    private App() {
+    }
+
+    public static Javalin create(Services services, int maxUploadMb) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.concurrency.useVirtualThreads = false;
+            config.http.maxRequestSize = (long) maxUploadMb * 1024 * 1024;
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            ErrorMapping.install(config);
+            config.routes.get("/health", ctx -> ctx.json(health(services.database())));
+        });
+    }
+
+    private static Map<String, Object> health(Database db) {
+        String[] v = db.versions();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("database", v[0]);
+        m.put("postgis", v[1]);
+        return m;
+    }
+}

@@ -1,0 +1,79 @@
+package cn.gridwatch.config;
+
+import java.util.Map;
+
+/**
+ * The server's settings, read once from environment variables (documented in README.md with their
+ * defaults). A bad value stops start-up with a message naming the variable. Immutable.
+ *
+ * @param port HTTP port ({@code GRIDWATCH_PORT}, default 8080; 0 picks a free port)
+ * @param host bind address ({@code GRIDWATCH_HOST}, default 0.0.0.0)
+ * @param dbUrl JDBC URL of the PostGIS database ({@code GRIDWATCH_DB_URL}; the launcher sets it)
+ * @param dbUser database user ({@code GRIDWATCH_DB_USER}, default gridwatch)
+ * @param dbPassword database password ({@code GRIDWATCH_DB_PASSWORD}, default empty)
+ * @param dbPoolSize connections in the pool ({@code GRIDWATCH_DB_POOL_SIZE}, default 16)
+ * @param maxUploadMb largest accepted upload in MiB ({@code GRIDWATCH_MAX_UPLOAD_MB}, default 200)
+ * @param gridRefreshSeconds how often the grid version is polled as a fallback to LISTEN/NOTIFY
+ *     ({@code GRIDWATCH_GRID_REFRESH_SECONDS}, default 30)
+ */
+public record Config(
+        int port,
+        String host,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        int maxUploadMb,
+        int gridRefreshSeconds) {
+
+    public static Config fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Config from(Map<String, String> env) {
+        int port = intValue(env, "GRIDWATCH_PORT", 8080, 0, 65535);
+        String host = text(env, "GRIDWATCH_HOST", "0.0.0.0");
+        String url = env.get("GRIDWATCH_DB_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("GRIDWATCH_DB_URL is not set: run through ./gridwatch, which starts "
+                    + "a private PostGIS, or set it to jdbc:postgresql://HOST:PORT/DATABASE");
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("GRIDWATCH_DB_URL must start with jdbc:postgresql:, but was: " + url);
+        }
+        return new Config(
+                port,
+                host,
+                url,
+                text(env, "GRIDWATCH_DB_USER", "gridwatch"),
+                text(env, "GRIDWATCH_DB_PASSWORD", ""),
+                intValue(env, "GRIDWATCH_DB_POOL_SIZE", 16, 1, 500),
+                intValue(env, "GRIDWATCH_MAX_UPLOAD_MB", 200, 1, 10_000),
+                intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400));
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds);
+    }
+
+    private static String text(Map<String, String> env, String key, String dflt) {
+        String v = env.get(key);
+        return v == null ? dflt : v;
+    }
+
+    private static int intValue(Map<String, String> env, String key, int dflt, int min, int max) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int i = Integer.parseInt(v.trim());
+            if (i < min || i > max) {
+                throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", but was: " + v);
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, but was: '" + v + "'", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package cn.gridwatch.http;
+
+import cn.gridwatch.db.DatabaseException;
+import cn.gridwatch.grid.NotFoundException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps exceptions to {@link ApiError} JSON once for the whole app: bad input is 400 with the
+ * message (which names the parameter and value), unknown things 404, database trouble 503 without
+ * SQL text, anything else 500 with a log line and no stack trace to the client.
+ */
+public final class ErrorMapping {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+
+    private ErrorMapping() {
+    }
+
+    public static void install(JavalinConfig config) {
+        config.routes.exception(IllegalArgumentException.class,
+                (e, ctx) -> send(ctx, 400, "Bad request", e.getMessage()));
+        config.routes.exception(NotFoundException.class,
+                (e, ctx) -> send(ctx, 404, "Not found", e.getMessage()));
+        config.routes.exception(HttpResponseException.class,
+                (e, ctx) -> send(ctx, e.getStatus(), titleFor(e.getStatus()), e.getMessage()));
+        config.routes.exception(DatabaseException.class, (e, ctx) -> {
+            LOG.warn("database failure on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            send(ctx, 503, "Service unavailable", "the database is unavailable or failed; try again");
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, 500, "Internal server error", "unexpected failure; see the server log");
+        });
+        config.routes.error(404, ctx -> {
+            if (ctx.result() == null) {
+                send(ctx, 404, "Not found", "no such resource: " + ctx.path());
+            }
+        });
+    }
+
+    private static void send(Context ctx, int status, String title, String detail) {
+        ctx.status(status).json(new ApiError(title, status, detail));
+    }
+
+    private static String titleFor(int status) {
+        switch (status) {
+            case 400: return "Bad request";
+            case 404: return "Not found";
+            case 405: return "Method not allowed";
+            case 413: return "Payload too large";
+            default: return "Error";
+        }
+    }
+}
