@@ -70,8 +70,9 @@ class DistrictBoundaryOffsetTest {
         // a fifth of DataV's vertices); per-district residuals scatter 45..340 m in no common direction.
         assertThat(medianAfter).isGreaterThan(0.0).isLessThan(150.0);
         // The common (systematic) part of the residual, which a wrong transform would leave hundreds
-        // of metres long, is small: measured 13 m E, 45 m N.
-        assertThat(systematicAfter).isLessThan(100.0);
+        // of metres long, is a few tens of metres: measured 13 m E, 45 m N. This is the "median
+        // difference" of the shared data's PROVENANCE (median shift vector), so it gets the tight bound.
+        assertThat(systematicAfter).isLessThan(60.0);
     }
 
     /** Symmetric difference area as a fraction of the reference area. */

@@ -30,6 +30,9 @@ final class SharedData {
             return dir;
         }
         Path dir = Path.of("..", "shared", "data").toAbsolutePath().normalize();
+        if ("true".equals(System.getenv("CI")) && !Files.isDirectory(dir)) {
+            throw new IllegalStateException("shared data dir " + dir + " not found, and CI must run the real-data tests");
+        }
         Assumptions.assumeTrue(Files.isDirectory(dir), () -> "shared data dir " + dir
                 + " not found; set -D" + PROPERTY + " or " + ENV + " to run the real-data tests");
         return dir;
