@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
 
 /**
  * Writes cell versions. Takes the caller's {@link Connection}; the service owns the transaction.
@@ -109,6 +111,25 @@ public final class GridWriteRepository {
             ps.setObject(5, importId);
             ps.setLong(6, id);
             ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Repairs {@code g} with {@code ST_MakeValid}, keeps the polygonal parts as a MultiPolygon and
+     * measures the geodesic areas (m²) before and after. Writes nothing.
+     */
+    public RepairedGeometry makeValid(Connection c, Geometry g) throws SQLException {
+        String sql = "with s as (select ST_GeomFromWKB(?, 4490) as g),"
+                + " r as (select g, ST_Multi(ST_CollectionExtract(ST_MakeValid(g), 3)) as f from s)"
+                + " select ST_AsBinary(f), ST_IsValidReason(g), ST_Area(g::geography), ST_Area(f::geography) from r";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setBytes(1, GeometryCodec.toWkb(g));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Geometry f = GeometryCodec.fromWkb(rs.getBytes(1));
+                MultiPolygon mp = f instanceof MultiPolygon m ? m : GeometryCodec.factory().createMultiPolygon();
+                return new RepairedGeometry(mp, rs.getString(2), rs.getDouble(3), rs.getDouble(4));
+            }
         }
     }
 
