@@ -1,0 +1,111 @@
+package cn.gridwatch.grid.generate;
+
+import cn.gridwatch.grid.GridLevel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code generate} command: writes a generated grid hierarchy as GeoJSON (see
+ * {@link GeneratedGridWriter}). Modes: {@code demo} (the fictional city 湘源市, plus a README saying how
+ * it was made), {@code province} (a fictional province at Hunan scale, for benchmarks) and
+ * {@code counties} (townships and villages inside real counties read from {@code --counties}).
+ * Standalone picocli command with no main; the launcher adds it as a subcommand. Not thread-safe
+ * (one instance per invocation, as picocli does).
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate a deterministic grid hierarchy (city, county, township, village) as GeoJSON.")
+public final class GenerateCommand implements Callable<Integer> {
+    /** What to generate. */
+    public enum Mode { demo, province, counties }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--out", defaultValue = "gis-data", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--seed", defaultValue = "20261122", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--mode", defaultValue = "demo",
+            description = "demo, province or counties (default: ${DEFAULT-VALUE}).")
+    private Mode mode;
+
+    @Option(names = "--counties", description = "GeoJSON file of real county polygons (mode counties).")
+    private Path countiesFile;
+
+    @Option(names = "--code-property", defaultValue = "district_adcode",
+            description = "Property holding the 6-digit county code (default: ${DEFAULT-VALUE}).")
+    private String codeProperty;
+
+    @Option(names = "--name-property", defaultValue = "district_name",
+            description = "Property holding the county name (default: ${DEFAULT-VALUE}).")
+    private String nameProperty;
+
+    @Option(names = "--code-prefix", defaultValue = "",
+            description = "Only counties whose code starts with this, e.g. 4303 (mode counties).")
+    private String codePrefix;
+
+    @Option(names = "--townships-per-county", description = "Mean townships per county "
+            + "(default: 16.3 province, 15 counties; the demo has a fixed design).")
+    private Double townshipsPerCounty;
+
+    @Option(names = "--villages-per-township", description = "Mean villages per township "
+            + "(default: 12.6 province, 12 counties).")
+    private Double villagesPerTownship;
+
+    @Option(names = "--cities", defaultValue = "14", description = "Cities in province mode (default: ${DEFAULT-VALUE}).")
+    private int cities;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        GridGenerator generator = new GridGenerator();
+        GeneratedGrid grid;
+        switch (mode) {
+            case demo:
+                grid = generator.demo(seed);
+                break;
+            case province:
+                ProvincePlan full = ProvincePlan.HUNAN_SIZE;
+                grid = generator.province(seed, new ProvincePlan(cities, full.countiesPerCity(),
+                        orDefault(townshipsPerCounty, full.townshipsPerCounty()),
+                        orDefault(villagesPerTownship, full.villagesPerTownship())));
+                break;
+            default:
+                if (countiesFile == null) {
+                    throw new ParameterException(spec.commandLine(), "--mode counties needs --counties FILE");
+                }
+                grid = generator.fromCounties(
+                        new CountyReader(codeProperty, nameProperty).read(countiesFile, codePrefix), seed,
+                        orDefault(townshipsPerCounty, 15.0), orDefault(villagesPerTownship, 12.0));
+                break;
+        }
+        new GeneratedGridWriter().write(grid, out);
+        if (mode == Mode.demo) {
+            Files.writeString(out.resolve("README.md"), DemoReadme.text(grid, seed), StandardCharsets.UTF_8);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        for (GridLevel level : GridLevel.values()) {
+            w.printf(Locale.ROOT, "%-9s %6d -> %s%n", level.id(), grid.level(level).size(),
+                    out.resolve(GeneratedGridWriter.fileName(level)));
+        }
+        w.printf(Locale.ROOT, "generated in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        w.flush();
+        return 0;
+    }
+
+    private static double orDefault(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,2 @@
+/** Deterministic generator of fictional or semi-real grid hierarchies (city to village) that tile exactly. */
+package cn.gridwatch.grid.generate;
