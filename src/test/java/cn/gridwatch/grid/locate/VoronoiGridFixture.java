@@ -137,24 +137,53 @@ public final class VoronoiGridFixture {
             Geometry cell = diagram.getGeometryN(i);
             bySite.put((Coordinate) cell.getUserData(), cell);
         }
-        List<Geometry> result = new ArrayList<>();
+        List<List<Coordinate>> rings = new ArrayList<>();
         for (Coordinate site : sites) {
             Geometry cell = bySite.get(site);
-            result.add(cell == null ? factory.createPolygon() : bent((Polygon) cell.getGeometryN(0)));
+            rings.add(cell == null ? List.of() : snappedRing((Polygon) cell.getGeometryN(0)));
+        }
+        List<Geometry> result = new ArrayList<>();
+        for (List<Coordinate> ring : rings) {
+            result.add(bent(ring));
+        }
+        // a bend can make a polygon self-intersect at a sharp corner: straighten that cell's edges
+        // (for its neighbours too, as edges are shared) until every village is valid
+        for (int round = 0; round < 5; round++) {
+            boolean changed = false;
+            for (int i = 0; i < result.size(); i++) {
+                if (!result.get(i).isValid()) {
+                    straighten(rings.get(i));
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                break;
+            }
+            for (int i = 0; i < result.size(); i++) {
+                result.set(i, bent(rings.get(i)));
+            }
         }
         return result;
     }
 
-    private Geometry bent(Polygon cell) {
-        Coordinate[] ring = cell.getExteriorRing().getCoordinates();
-        List<Coordinate> out = new ArrayList<>();
-        for (int i = 0; i < ring.length - 1; i++) {
-            Coordinate a = snap(ring[i]);
-            Coordinate b = snap(ring[i + 1]);
-            if (a.equals2D(b)) {
-                continue;
+    private static List<Coordinate> snappedRing(Polygon cell) {
+        List<Coordinate> ring = new ArrayList<>();
+        for (Coordinate c : cell.getExteriorRing().getCoordinates()) {
+            Coordinate s = snap(c);
+            if (ring.isEmpty() || !ring.get(ring.size() - 1).equals2D(s)) {
+                ring.add(s);
             }
-            Coordinate[] line = bentEdge(a, b);
+        }
+        return ring;
+    }
+
+    private Geometry bent(List<Coordinate> ring) {
+        if (ring.size() < 4) {
+            return factory.createPolygon();
+        }
+        List<Coordinate> out = new ArrayList<>();
+        for (int i = 0; i < ring.size() - 1; i++) {
+            Coordinate[] line = bentEdge(ring.get(i), ring.get(i + 1));
             for (int k = 0; k < line.length - 1; k++) {
                 out.add(line[k]);
             }
@@ -163,13 +192,27 @@ public final class VoronoiGridFixture {
         return factory.createPolygon(out.toArray(new Coordinate[0]));
     }
 
+    private void straighten(List<Coordinate> ring) {
+        for (int i = 0; i < ring.size() - 1; i++) {
+            Coordinate a = ring.get(i);
+            Coordinate b = ring.get(i + 1);
+            boolean forward = a.compareTo(b) < 0;
+            Coordinate p = forward ? a : b;
+            Coordinate q = forward ? b : a;
+            bentEdges.put(key(p, q), new Coordinate[] {p, q});
+        }
+    }
+
+    private static String key(Coordinate p, Coordinate q) {
+        return p.x + "," + p.y + "," + q.x + "," + q.y;
+    }
+
     /** The bent polyline from a to b, generated once per undirected edge so neighbours agree. */
     private Coordinate[] bentEdge(Coordinate a, Coordinate b) {
         boolean forward = a.compareTo(b) < 0;
         Coordinate p = forward ? a : b;
         Coordinate q = forward ? b : a;
-        String key = p.x + "," + p.y + "," + q.x + "," + q.y;
-        Coordinate[] line = bentEdges.computeIfAbsent(key, k -> bend(p, q));
+        Coordinate[] line = bentEdges.computeIfAbsent(key(p, q), k -> bend(p, q));
         if (forward) {
             return line;
         }
