@@ -36,7 +36,7 @@ public final class GridIndex {
     /** Levels in rank order; {@code out[i * LEVELS + rank - 1]} in the bulk methods. */
     public static final int LEVELS = 4;
     /** Buckets per cell of the most numerous level, when not given. */
-    public static final int DEFAULT_BUCKETS_PER_CELL = 64;
+    public static final int DEFAULT_BUCKETS_PER_CELL = 256;
     private static final long MAX_BUCKETS = 1L << 23;
     private static final int CHUNK = 1 << 14;
 
