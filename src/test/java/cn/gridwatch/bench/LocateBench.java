@@ -1,0 +1,166 @@
+package cn.gridwatch.bench;
+
+import cn.gridwatch.grid.GridCell;
+import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.grid.locate.GridIndex;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Benchmark of {@link GridIndex} against a PostGIS spatial join and a plain STRtree loop: assigns
+ * uniformly random points in the province extent to all four levels and prints points/s.
+ * In-process figures are the median of {@code --runs} runs after two warm-up runs.
+ *
+ * <p>Options: {@code --points=1000000 --runs=5 --seed=42 --buckets-per-cell=256
+ * --baseline-points=200000 --sql-points=<points> --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
+ * without either the PostGIS part is skipped). See bench/README.md.
+ */
+public final class LocateBench {
+    private LocateBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        int points = Integer.parseInt(opt.getOrDefault("points", "1000000"));
+        int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
+        long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
+        int bucketsPerCell = Integer.parseInt(opt.getOrDefault("buckets-per-cell", "" + GridIndex.DEFAULT_BUCKETS_PER_CELL));
+        int baselinePoints = Math.min(points, Integer.parseInt(opt.getOrDefault("baseline-points", "200000")));
+        int sqlPoints = Math.min(points, Integer.parseInt(opt.getOrDefault("sql-points", "" + points)));
+        String db = opt.getOrDefault("db", System.getenv("GRIDWATCH_DB_URL"));
+
+        GridSource source = SyntheticProvince.hunanSized(seed);
+        System.out.println("grid: " + source.describe());
+        long t0 = System.nanoTime();
+        List<GridCell> cells = source.cells();
+        System.out.printf(Locale.ROOT, "generated %d cells in %.1f s; %s%n", cells.size(), sec(System.nanoTime() - t0),
+                vertexStats(cells));
+
+        long[] builds = new long[3];
+        GridIndex index = null;
+        for (int i = 0; i < builds.length; i++) {
+            long b0 = System.nanoTime();
+            index = GridIndex.of(cells, bucketsPerCell);
+            builds[i] = System.nanoTime() - b0;
+        }
+        System.out.printf(Locale.ROOT, "index build: first %.2f s, then %.2f s, %.2f s (%d cores)%n", sec(builds[0]),
+                sec(builds[1]), sec(builds[2]), Runtime.getRuntime().availableProcessors());
+        System.out.println("index: " + index.describe());
+
+        Envelope extent = new Envelope();
+        cells.forEach(c -> extent.expandToInclude(c.geometry().getEnvelopeInternal()));
+        double[] lon = new double[points];
+        double[] lat = new double[points];
+        Random random = new Random(seed + 1);
+        for (int i = 0; i < points; i++) {
+            lon[i] = extent.getMinX() + random.nextDouble() * extent.getWidth();
+            lat[i] = extent.getMinY() + random.nextDouble() * extent.getHeight();
+        }
+        int[] out = new int[points * GridIndex.LEVELS];
+        GridIndex idx = index;
+        double single = pointsPerSecond(points, runs, () -> idx.locateAll(lon, lat, 0, points, out));
+        double parallel = pointsPerSecond(points, runs, () -> idx.locateAllParallel(lon, lat, out));
+        System.out.printf(Locale.ROOT, "GridIndex, %d points x 4 levels: single thread %,.0f points/s, all cores %,.0f points/s%n",
+                points, single, parallel);
+
+        StrTreeBaseline baseline = new StrTreeBaseline(cells);
+        double plain = pointsPerSecond(baselinePoints, Math.max(1, runs / 2), () -> {
+            for (int i = 0; i < baselinePoints; i++) {
+                baseline.locate(lon[i], lat[i]);
+            }
+        });
+        int plainMismatches = 0;
+        for (int i = 0; i < Math.min(baselinePoints, 20000); i++) {
+            plainMismatches += Arrays.equals(baseline.locate(lon[i], lat[i]), codes(idx, out, i)) ? 0 : 1;
+        }
+        System.out.printf(Locale.ROOT, "plain STRtree + PreparedGeometry loop, single thread: %,.0f points/s "
+                + "(%d mismatches against GridIndex on %d points)%n", plain, plainMismatches, Math.min(baselinePoints, 20000));
+
+        if (db == null || db.isBlank()) {
+            System.out.println("PostGIS: skipped (no --db and no GRIDWATCH_DB_URL)");
+            return;
+        }
+        try (Connection connection = DriverManager.getConnection(db)) {
+            PostgisJoin sql = new PostgisJoin(connection);
+            long l0 = System.nanoTime();
+            sql.loadCells(cells);
+            sql.loadPoints(lon, lat, sqlPoints);
+            System.out.printf(Locale.ROOT, "PostGIS: loaded cells and %d points in %.1f s%n", sqlPoints, sec(System.nanoTime() - l0));
+            System.out.print(sql.explain(sqlPoints));
+            sql.join(Math.min(sqlPoints, 20000)); // warm-up
+            long wall = sql.join(sqlPoints);
+            double sqlRate = sqlPoints / sec(wall);
+            String[][] fromSql = sql.results(sqlPoints);
+            int mismatches = 0;
+            for (int i = 0; i < sqlPoints; i++) {
+                String[] mine = codes(idx, out, i);
+                if (!Arrays.equals(mine, fromSql[i])) {
+                    if (mismatches++ < 10) {
+                        System.out.printf(Locale.ROOT, "  mismatch POINT(%s %s): GridIndex %s, PostGIS %s%n", lon[i], lat[i],
+                                Arrays.toString(mine), Arrays.toString(fromSql[i]));
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "PostGIS join, %d points x 4 levels: %.1f s, %,.0f points/s; %d mismatches%n",
+                    sqlPoints, sec(wall), sqlRate, mismatches);
+            System.out.printf(Locale.ROOT, "ratio GridIndex/PostGIS: single thread %.1fx, all cores %.1fx%n",
+                    single / sqlRate, parallel / sqlRate);
+        }
+    }
+
+    private static double pointsPerSecond(int points, int runs, Runnable work) {
+        for (int i = 0; i < 2; i++) {
+            work.run();
+        }
+        double[] rates = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            work.run();
+            rates[i] = points / sec(System.nanoTime() - t0);
+        }
+        Arrays.sort(rates);
+        return rates[runs / 2];
+    }
+
+    private static String[] codes(GridIndex index, int[] out, int i) {
+        String[] codes = new String[GridIndex.LEVELS];
+        for (GridLevel level : GridLevel.values()) {
+            int c = out[i * GridIndex.LEVELS + level.rank() - 1];
+            codes[level.rank() - 1] = c < 0 ? null : index.cell(level, c).code();
+        }
+        return codes;
+    }
+
+    private static String vertexStats(List<GridCell> cells) {
+        StringBuilder sb = new StringBuilder("vertices per cell (mean, min..max):");
+        for (GridLevel level : GridLevel.values()) {
+            int[] v = cells.stream().filter(c -> c.level() == level).mapToInt(c -> c.geometry().getNumPoints()).toArray();
+            sb.append(String.format(Locale.ROOT, " %s %.0f (%d..%d)", level.id(), Arrays.stream(v).average().orElse(0),
+                    Arrays.stream(v).min().orElse(0), Arrays.stream(v).max().orElse(0)));
+        }
+        return sb.toString();
+    }
+
+    private static double sec(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> map = new HashMap<>();
+        for (String a : args) {
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("options look like --points=1000000, but got: " + a);
+            }
+            int eq = a.indexOf('=');
+            map.put(eq < 0 ? a.substring(2) : a.substring(2, eq), eq < 0 ? "true" : a.substring(eq + 1));
+        }
+        return map;
+    }
+}
