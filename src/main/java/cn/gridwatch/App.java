@@ -1,6 +1,8 @@
 package cn.gridwatch;
 
 import cn.gridwatch.db.Database;
+import cn.gridwatch.grid.GridController;
+import io.javalin.config.SizeUnit;
 import cn.gridwatch.http.ErrorMapping;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -23,7 +25,12 @@ public final class App {
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             ErrorMapping.install(config);
+            config.jetty.multipartConfig.maxFileSize(maxUploadMb, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadMb, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
             config.routes.get("/health", ctx -> ctx.json(health(services.database())));
+            new GridController(services.grids(), services.locate(), services.qa(), services.imports())
+                    .routes(config.routes);
         });
     }
 

@@ -6,7 +6,6 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -83,10 +82,7 @@ public final class Main implements Callable<Integer> {
         }
         Database db = Database.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.dbPoolSize());
         db.migrate();
-        Services services = Wiring.services(db, cfg);
-        if (demoData != null) {
-            Wiring.loadDemo(services, demoData);
-        }
+        Services services = Wiring.services(db, cfg, demoData);
         Javalin app = App.create(services, cfg.maxUploadMb());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -105,9 +101,5 @@ public final class Main implements Callable<Integer> {
 
     private static String displayHost(String host) {
         return "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-    }
-
-    /** Hands commands a lazily opened database. */
-    interface DatabaseSupplier extends Supplier<Database> {
     }
 }

@@ -1,7 +1,25 @@
 package cn.gridwatch;
 
+import cn.gridwatch.db.ChangeListener;
 import cn.gridwatch.db.Database;
+import cn.gridwatch.grid.GridLocateService;
+import cn.gridwatch.grid.GridService;
+import cn.gridwatch.grid.imports.GridImportService;
+import cn.gridwatch.grid.qa.GridQaService;
 
-/** The services the HTTP layer and the commands use, wired by hand in {@link Main}. */
-public record Services(Database database) {
+/** The services the HTTP layer and the commands use, wired by hand in {@link Wiring}. */
+public record Services(
+        Database database,
+        GridService grids,
+        GridImportService imports,
+        GridQaService qa,
+        GridLocateService locate,
+        ChangeListener gridListener) implements AutoCloseable {
+
+    @Override
+    public void close() {
+        if (gridListener != null) {
+            gridListener.close();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package cn.gridwatch.grid;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,7 @@ public enum GridKind {
         this.id = id;
     }
 
+    @JsonValue
     public String id() {
         return id;
     }

@@ -1,5 +1,6 @@
 package cn.gridwatch.grid;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -28,6 +29,7 @@ public enum GridLevel {
     }
 
     /** Lower-case identifier used in APIs and the command line, e.g. {@code "township"}. */
+    @JsonValue
     public String id() {
         return id;
     }

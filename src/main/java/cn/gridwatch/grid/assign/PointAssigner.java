@@ -112,7 +112,7 @@ public final class PointAssigner {
         JsonNode root;
         try {
             root = json.readTree(in);
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("the GeoJSON is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())

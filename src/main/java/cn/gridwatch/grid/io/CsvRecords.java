@@ -10,23 +10,23 @@ import java.util.List;
  * line breaks and doubled quotes ({@code ""}). Accepts CRLF and LF. Tracks the 1-based line number
  * on which each record starts, which is what import reports cite. Not thread-safe.
  */
-final class CsvRecords {
+public final class CsvRecords {
     private final Reader in;
     private int line = 1;
     private int recordLine;
     private int pending = -2;
 
-    CsvRecords(Reader in) {
+    public CsvRecords(Reader in) {
         this.in = in;
     }
 
     /** The line the last returned record started on. */
-    int recordLine() {
+    public int recordLine() {
         return recordLine;
     }
 
     /** The next record's fields, or {@code null} at the end of input. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         int c = read();
         if (c == -1) {
             return null;

@@ -1,0 +1,118 @@
+package cn.gridwatch.grid;
+
+import cn.gridwatch.grid.imports.GridImportService;
+import cn.gridwatch.grid.imports.ImportReport;
+import cn.gridwatch.grid.imports.ImportRequest;
+import cn.gridwatch.grid.io.PropertyMapping;
+import cn.gridwatch.grid.io.SourceFormat;
+import cn.gridwatch.http.Params;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Turns an HTTP upload into a grid import: the file comes as multipart field {@code file} or as the
+ * raw body with {@code ?filename=}; a Shapefile comes zipped (.shp with .dbf, .shx, .prj, .cpg). The
+ * upload is written to a private temporary directory, imported with the query parameters (the same
+ * options as the command line) and deleted. Thread-safe.
+ */
+final class GridUploadImporter {
+    private final GridImportService imports;
+
+    GridUploadImporter(GridImportService imports) {
+        this.imports = imports;
+    }
+
+    ImportReport importUpload(Context ctx) throws IOException {
+        Path dir = Files.createTempDirectory("gridwatch-upload-");
+        try {
+            Path file = receive(ctx, dir);
+            String format = Params.text(ctx, "format");
+            String encoding = Params.text(ctx, "encoding");
+            ImportRequest req = ImportRequest.builder(file, GridLevel.parse(Params.required(ctx, "level")))
+                    .kind(GridKind.parse(Params.text(ctx, "kind")))
+                    .crs(Params.text(ctx, "crs"))
+                    .format(format == null ? null : SourceFormat.parse(format))
+                    .validFrom(Params.date(ctx, "validFrom"))
+                    .mapping(new PropertyMapping(Params.text(ctx, "codeField"), Params.text(ctx, "nameField"),
+                            Params.text(ctx, "parentField")))
+                    .wktColumn(Params.text(ctx, "wktField"))
+                    .encoding(encoding == null ? null : charset(encoding))
+                    .layer(Params.text(ctx, "layer"))
+                    .repair(Params.flag(ctx, "repair"))
+                    .dryRun(Params.flag(ctx, "dryRun"))
+                    .qa(!Params.flag(ctx, "noQa"))
+                    .build();
+            return imports.importFile(req);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static Path receive(Context ctx, Path dir) throws IOException {
+        String ct = ctx.contentType();
+        if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            UploadedFile up = ctx.uploadedFile("file");
+            if (up == null) {
+                throw new IllegalArgumentException("the multipart upload has no field named 'file'");
+            }
+            Path target = dir.resolve(safeName(up.filename()));
+            try (InputStream in = up.content()) {
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return target;
+        }
+        String name = Params.text(ctx, "filename");
+        if (name == null) {
+            throw new IllegalArgumentException("send the file as multipart field 'file', or as the body with "
+                    + "?filename=NAME.geojson|.zip|.gpkg|.csv so the format is known");
+        }
+        Path target = dir.resolve(safeName(name));
+        try (InputStream in = ctx.bodyInputStream()) {
+            long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            if (n == 0) {
+                throw new IllegalArgumentException("the request body is empty: no file was uploaded");
+            }
+        }
+        return target;
+    }
+
+    /** Keeps only the last path element and harmless characters, so an upload cannot escape its directory. */
+    static String safeName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the uploaded file has no name; its extension tells the format");
+        }
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = base.replaceAll("[^\\p{L}\\p{N}._-]", "_");
+        if (base.isEmpty() || base.startsWith(".")) {
+            throw new IllegalArgumentException("the uploaded file name '" + name + "' is not usable");
+        }
+        return base;
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("query parameter 'encoding' names an unknown charset: '" + name + "'", e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
