@@ -77,9 +77,7 @@ final class FragmentMerger {
     }
 
     static Geometry union(Geometry a, Geometry b) {
-        Geometry u = OverlayNG.overlay(a, b, OverlayNG.UNION, GeneratorGeometry.PRECISION);
-        u.setSRID(GeneratorGeometry.SRID);
-        return u;
+        return GeneratorGeometry.polygonal(OverlayNG.overlay(a, b, OverlayNG.UNION, GeneratorGeometry.PRECISION));
     }
 
     /** A piece or part waiting for a new owner; {@code whole} when the entire piece was too small. */
