@@ -23,8 +23,11 @@ import org.locationtech.jts.index.strtree.STRtree;
  * Stateless and thread-safe.
  */
 final class CoverageAssembler {
-    /** Faces outside every village design but smaller than this (square degrees, ~10 m²) are rounding gaps. */
-    private static final double GAP_AREA = 1e-9;
+    /**
+     * Faces outside every village design whose mean width (twice the area over the perimeter) is
+     * below this many degrees are slivers left by rounding, not real holes, and are filled.
+     */
+    private static final double GAP_WIDTH = 4e-6;
 
     private CoverageAssembler() {
     }
@@ -69,10 +72,13 @@ final class CoverageAssembler {
         for (int i = 0; i < designs.size(); i++) {
             faces.add(new ArrayList<>());
         }
+        List<Polygon> gaps = new ArrayList<>();
         for (Polygon face : PlanarFaces.of(lines)) {
             int owner = owner(face, designs, tree, locators);
             if (owner >= 0) {
                 faces.get(owner).add(face);
+            } else if (2 * face.getArea() / face.getLength() < GAP_WIDTH) {
+                gaps.add(face);
             }
         }
         List<Geometry> pieces = new ArrayList<>();
@@ -82,6 +88,9 @@ final class CoverageAssembler {
             List<Geometry> f = faces.get(i);
             pieces.add(f.isEmpty() ? GeneratorGeometry.FACTORY.createPolygon() : Subdivider.unionFaces(f));
             township[i] = townshipIndex.computeIfAbsent(designs.get(i).parentCode(), k -> townshipIndex.size());
+        }
+        for (Polygon gap : gaps) {
+            FragmentMerger.absorb(pieces, gap); // a gap touching nothing along a line is left out
         }
         FragmentMerger.merge(pieces, township, 0);
         List<GeneratedCell> result = new ArrayList<>();
@@ -106,23 +115,6 @@ final class CoverageAssembler {
                 if (locators[i].locate(pt) == Location.INTERIOR) {
                     best = i;
                 }
-            }
-        }
-        if (best != Integer.MAX_VALUE) {
-            return best;
-        }
-        if (face.getArea() >= GAP_AREA) {
-            return -1;
-        }
-        Envelope around = face.getEnvelopeInternal();
-        around.expandBy(1e-5);
-        double bestDistance = Double.MAX_VALUE;
-        for (Object o : tree.query(around)) {
-            int i = (Integer) o;
-            double d = designs.get(i).geometry().distance(face);
-            if (d < bestDistance || (d == bestDistance && i < best)) {
-                bestDistance = d;
-                best = i;
             }
         }
         return best == Integer.MAX_VALUE ? -1 : best;

@@ -48,22 +48,37 @@ final class FragmentMerger {
             }
         }
         for (Orphan o : orphans) {
-            int target = longestBorderNeighbour(pieces, group, o);
+            int target = longestBorderNeighbour(pieces, group, o.geometry(), o.owner(), !o.whole());
             int into = target >= 0 ? target : o.owner();
             Geometry current = pieces.get(into);
             pieces.set(into, current.isEmpty() ? o.geometry() : union(current, o.geometry()));
         }
     }
 
-    private static int longestBorderNeighbour(List<Geometry> pieces, int[] group, Orphan o) {
-        Geometry boundary = o.geometry().getBoundary();
+    /**
+     * Gives {@code orphan} to the piece sharing the longest border with it, whatever its group.
+     *
+     * @return false when no piece shares a border (the orphan is then not placed)
+     */
+    static boolean absorb(List<Geometry> pieces, Geometry orphan) {
+        int target = longestBorderNeighbour(pieces, null, orphan, -1, false);
+        if (target < 0) {
+            return false;
+        }
+        pieces.set(target, union(pieces.get(target), orphan));
+        return true;
+    }
+
+    private static int longestBorderNeighbour(List<Geometry> pieces, int[] group, Geometry orphan, int owner,
+            boolean excludeOwner) {
+        Geometry boundary = orphan.getBoundary();
         int best = -1;
         double bestLength = 0;
         for (int j = 0; j < pieces.size(); j++) {
             Geometry other = pieces.get(j);
-            boolean sameGroup = group == null || group[j] == group[o.owner()];
-            if (other.isEmpty() || !sameGroup || (j == o.owner() && !o.whole())
-                    || !other.getEnvelopeInternal().intersects(o.geometry().getEnvelopeInternal())) {
+            boolean sameGroup = group == null || group[j] == group[owner];
+            if (other.isEmpty() || !sameGroup || (j == owner && excludeOwner)
+                    || !other.getEnvelopeInternal().intersects(orphan.getEnvelopeInternal())) {
                 continue;
             }
             double length = OverlayNG.overlay(boundary, other.getBoundary(), OverlayNG.INTERSECTION,
@@ -77,9 +92,7 @@ final class FragmentMerger {
     }
 
     static Geometry union(Geometry a, Geometry b) {
-        Geometry u = OverlayNG.overlay(a, b, OverlayNG.UNION, GeneratorGeometry.PRECISION);
-        u.setSRID(GeneratorGeometry.SRID);
-        return u;
+        return GeneratorGeometry.polygonal(OverlayNG.overlay(a, b, OverlayNG.UNION, GeneratorGeometry.PRECISION));
     }
 
     /** A piece or part waiting for a new owner; {@code whole} when the entire piece was too small. */

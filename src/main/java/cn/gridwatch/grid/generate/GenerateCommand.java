@@ -97,6 +97,9 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         for (GridLevel level : GridLevel.values()) {
+            if (grid.level(level).isEmpty()) {
+                continue;
+            }
             w.printf(Locale.ROOT, "%-9s %6d -> %s%n", level.id(), grid.level(level).size(),
                     out.resolve(GeneratedGridWriter.fileName(level)));
         }

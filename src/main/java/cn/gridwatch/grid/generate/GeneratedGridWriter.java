@@ -142,14 +142,13 @@ public final class GeneratedGridWriter {
             micro = -micro;
         }
         sb.append(micro / 1_000_000);
-        long frac = micro % 1_000_000;
+        int frac = (int) (micro % 1_000_000);
         if (frac != 0) {
-            String digits = String.format("%06d", frac);
-            int end = digits.length();
-            while (digits.charAt(end - 1) == '0') {
-                end--;
+            sb.append('.');
+            for (int unit = 100_000; frac != 0; unit /= 10) {
+                sb.append((char) ('0' + frac / unit));
+                frac %= unit;
             }
-            sb.append('.').append(digits, 0, end);
         }
     }
 

@@ -1,9 +1,14 @@
 package cn.gridwatch.grid.generate;
 
+import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 
 /**
  * Shared geometry settings of the generator: every generated vertex lies on the 1e-6 degree grid of
@@ -37,5 +42,24 @@ final class GeneratorGeometry {
     /** A coordinate rounded to the 1e-6 degree grid. */
     static Coordinate snap(double x, double y) {
         return new Coordinate(PRECISION.makePrecise(x), PRECISION.makePrecise(y));
+    }
+
+    /**
+     * The polygonal part of an overlay result (a Polygon, or a MultiPolygon if there are several),
+     * with SRID 4490. Snap rounding can leave collapsed edges as lines beside the polygons; they have
+     * no area and are dropped.
+     */
+    static Geometry polygonal(Geometry g) {
+        Geometry result = g;
+        if (!(g instanceof Polygon) && !(g instanceof MultiPolygon)) {
+            @SuppressWarnings("unchecked")
+            List<Polygon> polygons = PolygonExtracter.getPolygons(g);
+            result = FACTORY.buildGeometry(polygons);
+            if (polygons.isEmpty()) {
+                result = FACTORY.createPolygon();
+            }
+        }
+        result.setSRID(SRID);
+        return result;
     }
 }

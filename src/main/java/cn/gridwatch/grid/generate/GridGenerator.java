@@ -40,7 +40,8 @@ public final class GridGenerator {
         SplittableRandom rnd = HierarchyDesigner.random(seed, DEMO_CITY_CODE);
         Polygon outline = CityOutline.create(113.0, 27.65, 30, 25, 240, rnd);
         GeneratedCell city = new GeneratedCell(DEMO_CITY_CODE, DEMO_CITY_NAME, GridLevel.CITY, null, outline);
-        return build(List.of(city), c -> 6, DEMO_TOWNSHIPS_PER_COUNTY, DEMO_VILLAGES_PER_TOWNSHIP, seed);
+        return build(List.of(city), c -> 6, DEMO_TOWNSHIPS_PER_COUNTY, DEMO_VILLAGES_PER_TOWNSHIP,
+                HierarchyDesigner.FINE, seed);
     }
 
     /** A fictional province of {@code plan.cities()} cities; see {@link ProvincePlan#HUNAN_SIZE}. */
@@ -50,7 +51,7 @@ public final class GridGenerator {
                 * plan.villagesPerTownship() / 24_000.0);
         Polygon outline = CityOutline.create(111.7, 27.6, 270 * scale, 230 * scale, 600, rnd);
         List<Coordinate> seeds = SeedSampler.sample(outline, plan.cities(), rnd);
-        List<Geometry> pieces = Subdivider.partition(outline, seeds, HierarchyDesigner.COUNTY_NOISE, rnd);
+        List<Geometry> pieces = Subdivider.partition(outline, seeds, HierarchyDesigner.COARSE.county(), rnd);
         NameGenerator names = new NameGenerator(rnd);
         List<GeneratedCell> cities = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
@@ -59,7 +60,8 @@ public final class GridGenerator {
         }
         Function<GeneratedCell, Integer> counties = c -> HierarchyDesigner.count(plan.countiesPerCity(), 2,
                 HierarchyDesigner.random(seed ^ 1, c.code()));
-        return build(cities, counties, plan.townshipsPerCounty(), plan.villagesPerTownship(), seed);
+        return build(cities, counties, plan.townshipsPerCounty(), plan.villagesPerTownship(),
+                HierarchyDesigner.COARSE, seed);
     }
 
     /**
@@ -89,20 +91,20 @@ public final class GridGenerator {
         }
         double rootMean = meanRoot;
         List<GeneratedCell> townships = flatten(counties, c -> HierarchyDesigner.townships(c, isUrbanByName(c),
-                townshipsPerCounty * Math.sqrt(c.geometry().getArea()) / rootMean, seed));
+                townshipsPerCounty * Math.sqrt(c.geometry().getArea()) / rootMean, HierarchyDesigner.FINE, seed));
         List<GeneratedCell> villages = flatten(townships,
-                t -> HierarchyDesigner.villages(t, villagesPerTownship, seed));
+                t -> HierarchyDesigner.villages(t, villagesPerTownship, HierarchyDesigner.FINE, seed));
         return CoverageAssembler.assemble(new GeneratedGrid(List.of(), counties, townships, villages), true);
     }
 
     private GeneratedGrid build(List<GeneratedCell> cities, Function<GeneratedCell, Integer> countiesOf,
-            double townshipsPerCounty, double villagesPerTownship, long seed) {
+            double townshipsPerCounty, double villagesPerTownship, HierarchyDesigner.Detail detail, long seed) {
         List<GeneratedCell> counties = flatten(cities,
-                c -> HierarchyDesigner.counties(c, countiesOf.apply(c), seed));
+                c -> HierarchyDesigner.counties(c, countiesOf.apply(c), detail, seed));
         List<GeneratedCell> townships = flatten(counties, c -> HierarchyDesigner.townships(c,
-                Integer.parseInt(c.code().substring(4, 6)) <= 20, townshipsPerCounty, seed));
+                Integer.parseInt(c.code().substring(4, 6)) <= 20, townshipsPerCounty, detail, seed));
         List<GeneratedCell> villages = flatten(townships,
-                t -> HierarchyDesigner.villages(t, villagesPerTownship, seed));
+                t -> HierarchyDesigner.villages(t, villagesPerTownship, detail, seed));
         return CoverageAssembler.assemble(new GeneratedGrid(cities, counties, townships, villages), false);
     }
 

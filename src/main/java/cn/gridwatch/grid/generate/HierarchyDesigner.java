@@ -18,9 +18,16 @@ import org.locationtech.jts.geom.Geometry;
  * order or thread in which parents are processed. Stateless and thread-safe.
  */
 final class HierarchyDesigner {
-    static final Subdivider.Noise COUNTY_NOISE = new Subdivider.Noise(4, 0.13);
-    static final Subdivider.Noise TOWNSHIP_NOISE = new Subdivider.Noise(3, 0.13);
-    static final Subdivider.Noise VILLAGE_NOISE = new Subdivider.Noise(2, 0.12);
+    /** Border wiggliness per level of the units being created. */
+    record Detail(Subdivider.Noise county, Subdivider.Noise township, Subdivider.Noise village) {
+    }
+
+    /** For the demo and real counties: 16, 8 and 4 segments per Voronoi edge. */
+    static final Detail FINE = new Detail(new Subdivider.Noise(4, 0.13), new Subdivider.Noise(3, 0.13),
+            new Subdivider.Noise(2, 0.12));
+    /** For province scale: half the vertices, so that 24,000 villages stay quick to build and draw. */
+    static final Detail COARSE = new Detail(new Subdivider.Noise(3, 0.13), new Subdivider.Noise(2, 0.13),
+            new Subdivider.Noise(1, 0.12));
 
     private HierarchyDesigner() {
     }
@@ -39,10 +46,10 @@ final class HierarchyDesigner {
      * Counties of a city: the first is an urban district (code ..02, 区) in the centre, then counties
      * (..21, ..22, 县) and, from four counties up, one county-level city (..81, 市) last.
      */
-    static List<GeneratedCell> counties(GeneratedCell city, int n, long seed) {
+    static List<GeneratedCell> counties(GeneratedCell city, int n, Detail detail, long seed) {
         SplittableRandom rnd = random(seed, city.code());
         List<Coordinate> seeds = SeedSampler.extend(city.geometry(), ringSeeds(city.geometry(), n, rnd), n, rnd);
-        List<Geometry> pieces = Subdivider.partition(city.geometry(), seeds, COUNTY_NOISE, rnd);
+        List<Geometry> pieces = Subdivider.partition(city.geometry(), seeds, detail.county(), rnd);
         NameGenerator names = new NameGenerator(rnd);
         String prefix = city.code().substring(0, 4);
         List<GeneratedCell> result = new ArrayList<>();
@@ -65,7 +72,8 @@ final class HierarchyDesigner {
     }
 
     /** Townships of a county; an urban district has only streets, a county one or two streets at its seat. */
-    static List<GeneratedCell> townships(GeneratedCell county, boolean urban, double mean, long seed) {
+    static List<GeneratedCell> townships(GeneratedCell county, boolean urban, double mean, Detail detail,
+            long seed) {
         SplittableRandom rnd = random(seed, county.code());
         int n = count(urban ? 0.75 * mean : mean, 2, rnd);
         Geometry area = county.geometry();
@@ -80,7 +88,7 @@ final class HierarchyDesigner {
             }
         }
         List<Coordinate> seeds = SeedSampler.extend(area, fixed, n, rnd);
-        List<Geometry> pieces = ordered(Subdivider.partition(area, seeds, TOWNSHIP_NOISE, rnd), seat);
+        List<Geometry> pieces = ordered(Subdivider.partition(area, seeds, detail.township(), rnd), seat);
         int streets = urban ? pieces.size() : Math.min(fixed.isEmpty() ? 1 : 2, pieces.size());
         int rest = pieces.size() - streets;
         int townships = rest >= 6 ? Math.max(1, rest / 7) : 0;
@@ -107,7 +115,7 @@ final class HierarchyDesigner {
     }
 
     /** Villages of a township: a street has only communities, a town one or two, a 乡 none. */
-    static List<GeneratedCell> villages(GeneratedCell township, double mean, long seed) {
+    static List<GeneratedCell> villages(GeneratedCell township, double mean, Detail detail, long seed) {
         SplittableRandom rnd = random(seed, township.code());
         int kind = Integer.parseInt(township.code().substring(6, 9));
         boolean street = kind < 100;
@@ -116,7 +124,7 @@ final class HierarchyDesigner {
         Geometry area = township.geometry();
         Coordinate seat = area.getInteriorPoint().getCoordinate();
         List<Coordinate> seeds = SeedSampler.sample(area, n, rnd);
-        List<Geometry> pieces = ordered(Subdivider.partition(area, seeds, VILLAGE_NOISE, rnd), seat);
+        List<Geometry> pieces = ordered(Subdivider.partition(area, seeds, detail.village(), rnd), seat);
         int communities = street ? pieces.size() : kind < 200 ? (pieces.size() >= 10 ? 2 : 1) : 0;
         NameGenerator names = new NameGenerator(rnd);
         List<GeneratedCell> result = new ArrayList<>();

@@ -91,11 +91,9 @@ final class Subdivider {
 
     /** The union of faces of one arrangement (they share edges exactly). */
     static Geometry unionFaces(List<? extends Geometry> faces) {
-        Geometry u = faces.size() == 1
+        return GeneratorGeometry.polygonal(faces.size() == 1
                 ? faces.get(0)
-                : CoverageUnion.union(faces.toArray(new Geometry[0]));
-        u.setSRID(GeneratorGeometry.SRID);
-        return u;
+                : CoverageUnion.union(faces.toArray(new Geometry[0])));
     }
 
     private static int owner(Coordinate pt, List<Coordinate> seeds, VoronoiLines voronoi, STRtree rings,
