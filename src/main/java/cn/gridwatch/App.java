@@ -29,7 +29,7 @@ public final class App {
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadMb, SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
             config.routes.get("/health", ctx -> ctx.json(health(services.database())));
-            new GridController(services.grids(), services.locate(), services.qa(), services.imports())
+            new GridController(services.grids(), services.locate(), services.qa(), services.imports(), maxUploadMb)
                     .routes(config.routes);
         });
     }

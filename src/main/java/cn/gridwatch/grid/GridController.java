@@ -31,11 +31,12 @@ public final class GridController {
     private final GridUploadImporter uploads;
     private final PointAssigner assigner = new PointAssigner(Json.MAPPER);
 
-    public GridController(GridService grids, GridLocateService locate, GridQaService qa, GridImportService imports) {
+    public GridController(GridService grids, GridLocateService locate, GridQaService qa, GridImportService imports,
+            int maxUploadMb) {
         this.grids = grids;
         this.locate = locate;
         this.qa = qa;
-        this.uploads = new GridUploadImporter(imports);
+        this.uploads = new GridUploadImporter(imports, (long) maxUploadMb * 1024 * 1024);
     }
 
     public void routes(RoutesConfig r) {

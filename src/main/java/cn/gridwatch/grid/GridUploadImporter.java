@@ -7,6 +7,8 @@ import cn.gridwatch.grid.io.PropertyMapping;
 import cn.gridwatch.grid.io.SourceFormat;
 import cn.gridwatch.http.Params;
 import io.javalin.http.Context;
+import cn.gridwatch.http.BoundedInputStream;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,15 +29,17 @@ import java.util.stream.Stream;
  */
 final class GridUploadImporter {
     private final GridImportService imports;
+    private final long maxBytes;
 
-    GridUploadImporter(GridImportService imports) {
+    GridUploadImporter(GridImportService imports, long maxBytes) {
         this.imports = imports;
+        this.maxBytes = maxBytes;
     }
 
     ImportReport importUpload(Context ctx) throws IOException {
         Path dir = Files.createTempDirectory("gridwatch-upload-");
         try {
-            Path file = receive(ctx, dir);
+            Path file = receive(ctx, dir, maxBytes);
             String format = Params.text(ctx, "format");
             String encoding = Params.text(ctx, "encoding");
             ImportRequest req = ImportRequest.builder(file, GridLevel.parse(Params.required(ctx, "level")))
@@ -58,7 +62,10 @@ final class GridUploadImporter {
         }
     }
 
-    private static Path receive(Context ctx, Path dir) throws IOException {
+    private static Path receive(Context ctx, Path dir, long maxBytes) throws IOException {
+        if (ctx.contentLength() > maxBytes) {
+            throw tooLarge(ctx.contentLength(), maxBytes);
+        }
         String ct = ctx.contentType();
         if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             UploadedFile up = ctx.uploadedFile("file");
@@ -78,12 +85,21 @@ final class GridUploadImporter {
         }
         Path target = dir.resolve(safeName(name));
         try (InputStream in = ctx.bodyInputStream()) {
-            long n = Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            // chunked bodies carry no length: count while copying and stop one byte past the limit
+            long n = Files.copy(new BoundedInputStream(in, maxBytes + 1), target, StandardCopyOption.REPLACE_EXISTING);
+            if (n > maxBytes) {
+                throw tooLarge(n, maxBytes);
+            }
             if (n == 0) {
                 throw new IllegalArgumentException("the request body is empty: no file was uploaded");
             }
         }
         return target;
+    }
+
+    private static HttpResponseException tooLarge(long size, long maxBytes) {
+        return new HttpResponseException(413, "the upload is larger than the limit of " + maxBytes / (1024 * 1024)
+                + " MiB (GRIDWATCH_MAX_UPLOAD_MB)", java.util.Map.of());
     }
 
     /** Keeps only the last path element and harmless characters, so an upload cannot escape its directory. */
