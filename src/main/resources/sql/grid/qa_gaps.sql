@@ -1,15 +1,11 @@
 -- coverage_gap: the part of each parent not covered by the union of its children (by code),
 -- geodesic area (m²) and a representative point. Only parents that have children are checked.
 -- Parameter: 1 tolerance in m².
-with kids as (
-    select parent_code, ST_Union(fixed) as u
-    from qa_cell
-    where parent_code is not null
-    group by parent_code
-), gaps as (
+-- The children's unions come from qa_union (qa_flags.sql).
+with gaps as (
     select p.code, p.name, ST_CollectionExtract(ST_Difference(p.fixed, k.u), 3) as g
     from qa_cell p
-    join kids k on k.parent_code = p.code
+    join qa_union k on k.parent_code = p.code
 )
 select code, name, ST_Area(g::geography) as area, ST_AsText(ST_PointOnSurface(g)) as point,
        ST_NumGeometries(g) as parts

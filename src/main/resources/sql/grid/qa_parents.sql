@@ -1,11 +1,11 @@
 -- child_outside_parent and parent_mismatch: children not covered by the parent their code names,
--- the geodesic area (m²) outside it, and the cell one level up that holds most of the child's area.
+-- (loose, from qa_flags.sql), the geodesic area (m²) outside it, and the cell one level up that holds most of the child's area.
 with outside as (
     select c.code, c.name, c.level, c.parent_code, c.fixed,
            ST_CollectionExtract(ST_Difference(c.fixed, p.fixed), 3) as part
     from qa_cell c
     join qa_cell p on p.code = c.parent_code
-    where not ST_CoveredBy(c.fixed, p.fixed)
+    where c.loose
 )
 select o.code, o.name, o.parent_code,
        ST_Area(o.part::geography) as outside_area,

@@ -41,6 +41,7 @@ public final class GridQaService {
         return db.inTransaction("running grid QA" + (request.rootCode() == null ? "" : " under " + request.rootCode()),
                 c -> {
                     int cells = qa.prepareScope(c, request);
+                    qa.prepareFlags(c, request.toleranceM2());
                     List<QaFinding> findings = new ArrayList<>();
                     qa.invalid(c, findings);
                     qa.overlaps(c, request.toleranceM2(), findings);

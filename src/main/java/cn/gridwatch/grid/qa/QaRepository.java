@@ -42,6 +42,25 @@ final class QaRepository {
         }
     }
 
+    /** Runs {@code qa_flags.sql}: children's unions and the loose/crowded flags the pair checks use. */
+    void prepareFlags(Connection c, double tolerance) throws SQLException {
+        String[] statements = SqlResources.load("grid/qa_flags.sql").split(";\\s*\n");
+        for (String sql : statements) {
+            if (sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                if (sql.contains("?")) {
+                    ps.setDouble(1, tolerance);
+                }
+                ps.execute();
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("analyze qa_cell");
+        }
+    }
+
     void invalid(Connection c, List<QaFinding> out) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SqlResources.load("grid/qa_invalid.sql"));
              ResultSet rs = ps.executeQuery()) {
