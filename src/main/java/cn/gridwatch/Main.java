@@ -2,6 +2,7 @@ package cn.gridwatch;
 
 import cn.gridwatch.config.Config;
 import cn.gridwatch.db.Database;
+import cn.gridwatch.security.UserService;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -83,6 +84,13 @@ public final class Main implements Callable<Integer> {
         Database db = Database.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.dbPoolSize());
         db.migrate();
         Services services = Wiring.services(db, cfg, demoData);
+        try {
+            Wiring.bootstrapUsers(services.users(), demoData != null, System.getenv(UserService.ADMIN_PASSWORD_VAR));
+        } catch (RuntimeException e) {
+            services.close();
+            db.close();
+            throw e;
+        }
         Javalin app = App.create(services, cfg.maxUploadMb());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
