@@ -35,7 +35,8 @@ public final class App {
             config.routes.get("/health", ctx -> ctx.json(health(services.database())));
             new AuthController(services.auth()).routes(config.routes);
             new AdminController(services.users(), services.audit()).routes(config.routes);
-            new GridController(services.grids(), services.locate(), services.qa(), services.imports(), maxUploadMb)
+            new GridController(services.grids(), services.locate(), services.qa(), services.imports(), services.audit(),
+                    maxUploadMb)
                     .routes(config.routes);
         });
     }

@@ -19,6 +19,7 @@ import cn.gridwatch.grid.qa.QaCommand;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
+import cn.gridwatch.security.GridAuditor;
 import cn.gridwatch.security.PasswordHasher;
 import cn.gridwatch.security.Role;
 import cn.gridwatch.security.UserService;
@@ -69,14 +70,14 @@ final class Wiring {
     static Services services(Database db, Config cfg, Path demoData) {
         GridService grids = new GridService(db);
         GridQaService qa = new GridQaService(db);
+        AuditLog audit = new AuditLog(db);
         GridImportService imports = new GridImportService(db, qa);
         GridLocateService locate = new GridLocateService(grids, Clock.systemDefaultZone());
-        AuditLog audit = new AuditLog(db);
         PasswordHasher hasher = new PasswordHasher();
         AuthService auth = new AuthService(db, hasher, audit, Duration.ofHours(cfg.sessionHours()));
         UserService users = new UserService(db, hasher, audit);
         if (demoData != null) {
-            loadDemo(imports, demoData);
+            loadDemo(imports, demoData, new GridAuditor(audit, Actor.system("demo")));
         }
         GridLocateService.Snapshot first = locate.refresh();
         ChangeListener listener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "grid_changed",
@@ -102,7 +103,7 @@ final class Wiring {
     }
 
     /** Imports the four demo files; a second run reports everything unchanged. */
-    static void loadDemo(GridImportService imports, Path dir) {
+    static void loadDemo(GridImportService imports, Path dir, GridAuditor audit) {
         for (String[] f : DEMO_FILES) {
             Path file = dir.resolve(f[0]);
             if (!Files.isRegularFile(file)) {
@@ -110,7 +111,7 @@ final class Wiring {
                         + "./gridwatch generate --mode demo --out " + dir);
             }
             ImportRequest req = ImportRequest.builder(file, GridLevel.parse(f[1]))
-                    .kind(GridKind.ADMIN).crs("EPSG:4490").validFrom(DEMO_VALID_FROM).qa(false).build();
+                    .kind(GridKind.ADMIN).crs("EPSG:4490").validFrom(DEMO_VALID_FROM).qa(false).audit(audit).build();
             ImportReport report = imports.importFile(req);
             System.out.printf("demo %-8s %5d features: %d inserted, %d replaced, %d unchanged%n", f[1],
                     report.features(), report.inserted(), report.replaced(), report.unchanged());
