@@ -78,6 +78,27 @@ class SecurityApiTest {
     }
 
     @Test
+    void a_cookie_authenticated_change_from_another_site_is_refused() {
+        TestHttp browser = signedIn("admin", TestServer.ADMIN_PASSWORD);
+        Reply evil = browser.with("Origin", "https://evil.example").postJson("/api/auth/tokens", "{\"name\":\"x\"}");
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.json().get("detail").asText()).contains("cross-site");
+        assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void malformed_and_oversized_json_bodies_are_400_and_413_without_internals() {
+        Reply broken = admin.anonymous().post("/api/auth/login", "{\"username\":".getBytes(StandardCharsets.UTF_8),
+                "application/json");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("detail").asText()).contains("not valid JSON").doesNotContain("at com.");
+        Reply array = admin.anonymous().postJson("/api/auth/login", "[1,2]");
+        assertThat(array.status()).isEqualTo(400);
+        Reply big = admin.anonymous().postJson("/api/auth/login", "{\"username\":\"" + "a".repeat(70_000) + "\"}");
+        assertThat(big.status()).isEqualTo(413);
+    }
+
+    @Test
     void the_session_cookie_is_secure_behind_an_https_proxy() {
         Reply login = admin.anonymous().with("X-Forwarded-Proto", "https").postJson("/api/auth/login",
                 "{\"username\":\"admin\",\"password\":\"" + TestServer.ADMIN_PASSWORD + "\"}");

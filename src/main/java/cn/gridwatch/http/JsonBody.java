@@ -4,6 +4,10 @@ import cn.gridwatch.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -13,20 +17,29 @@ import java.util.Set;
  * are refused so a typo does not silently do nothing.
  */
 public final class JsonBody {
+    /** Bodies of sign-in and user requests are tiny; a bigger one is refused before parsing. */
+    public static final int MAX_BYTES = 64 * 1024;
     private final JsonNode node;
 
     private JsonBody(JsonNode node) {
         this.node = node;
     }
 
-    /** The body as a JSON object with only {@code allowed} fields. */
+    /** The body as a JSON object with only {@code allowed} fields, at most {@value #MAX_BYTES} bytes. */
     public static JsonBody of(Context ctx, Set<String> allowed) {
         JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(ctx.body());
+        try (InputStream in = new BoundedInputStream(ctx.bodyInputStream(), MAX_BYTES + 1)) {
+            byte[] body = in.readAllBytes();
+            if (body.length > MAX_BYTES) {
+                throw new HttpResponseException(413, "a JSON request body may have at most " + MAX_BYTES + " bytes",
+                        java.util.Map.of());
+            }
+            n = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("the request body must be a JSON object with fields " + allowed
                     + ", but it is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body", e);
         }
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("the request body must be a JSON object with fields " + allowed);

@@ -40,7 +40,29 @@ public final class AccessFilter implements Handler {
         }
         Principal p = authenticate(ctx);
         ctx.attribute(PRINCIPAL, p);
+        if ("session".equals(p.via()) && !method.equals("GET") && !method.equals("HEAD")) {
+            checkSameOrigin(ctx);
+        }
         AccessPolicy.checkRoute(p, method, path);
+    }
+
+    /**
+     * Cookie-authenticated changes must not come from another site's page. SameSite=Lax already keeps
+     * the cookie off cross-site POSTs in current browsers; this refuses them where a browser sends
+     * an {@code Origin} that is not this server.
+     */
+    private void checkSameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) {
+            return;
+        }
+        String host = trustProxy && ctx.header("X-Forwarded-Host") != null ? ctx.header("X-Forwarded-Host")
+                : ctx.header("Host");
+        String originHost = origin.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://", "");
+        if (host == null || !originHost.equalsIgnoreCase(host.trim())) {
+            throw new AccessDeniedException("a cross-site request with the session cookie was refused (Origin "
+                    + origin + "); call the API from this server's pages or use an API token");
+        }
     }
 
     private Principal authenticate(Context ctx) {

@@ -67,6 +67,8 @@ public final class AuthService {
         Instant expires = Instant.now().plus(sessionLength);
         db.inTransaction("opening a session for " + user.username(), c -> {
             sessions.insert(c, Secrets.sha256(id), user.id(), expires);
+            sessions.deleteExpired(c); // housekeeping where it costs nothing noticeable
+            attempts.prune(c);
             return null;
         });
         return new Session(user, id, expires);
