@@ -83,14 +83,14 @@ public final class Main implements Callable<Integer> {
         }
         Database db = Database.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.dbPoolSize());
         db.migrate();
-        Services services = Wiring.services(db, cfg, demoData);
         try {
-            Wiring.bootstrapUsers(services.users(), demoData != null, System.getenv(UserService.ADMIN_PASSWORD_VAR));
+            // before anything starts: a real deployment without an administrator must not serve
+            Wiring.bootstrapUsers(Wiring.users(db), demoData != null, System.getenv(UserService.ADMIN_PASSWORD_VAR));
         } catch (RuntimeException e) {
-            services.close();
             db.close();
             throw e;
         }
+        Services services = Wiring.services(db, cfg, demoData);
         Javalin app = App.create(services, cfg.maxUploadMb());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

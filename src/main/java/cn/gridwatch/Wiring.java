@@ -85,6 +85,11 @@ final class Wiring {
         return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy());
     }
 
+    /** The user service on its own, for start-up checks before the rest is built. */
+    static UserService users(Database db) {
+        return new UserService(db, new PasswordHasher(), new AuditLog(db));
+    }
+
     /**
      * Users at start-up: the demo gets its documented accounts; a real deployment must have an
      * active administrator, created from {@code adminPassword} (GRIDWATCH_ADMIN_PASSWORD) when missing.
