@@ -4,6 +4,9 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
 import io.javalin.config.SizeUnit;
 import cn.gridwatch.http.ErrorMapping;
+import cn.gridwatch.security.AccessFilter;
+import cn.gridwatch.security.AdminController;
+import cn.gridwatch.security.AuthController;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
@@ -28,8 +31,12 @@ public final class App {
             config.jetty.multipartConfig.maxFileSize(maxUploadMb, SizeUnit.MB);
             config.jetty.multipartConfig.maxTotalRequestSize(maxUploadMb, SizeUnit.MB);
             config.jetty.multipartConfig.maxInMemoryFileSize(4, SizeUnit.MB);
+            config.routes.before(new AccessFilter(services.auth(), services.trustProxy()));
             config.routes.get("/health", ctx -> ctx.json(health(services.database())));
-            new GridController(services.grids(), services.locate(), services.qa(), services.imports(), maxUploadMb)
+            new AuthController(services.auth()).routes(config.routes);
+            new AdminController(services.users(), services.audit()).routes(config.routes);
+            new GridController(services.grids(), services.locate(), services.qa(), services.imports(), services.audit(),
+                    maxUploadMb)
                     .routes(config.routes);
         });
     }

@@ -2,6 +2,7 @@ package cn.gridwatch;
 
 import cn.gridwatch.config.Config;
 import cn.gridwatch.db.Database;
+import cn.gridwatch.security.UserService;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -82,6 +83,13 @@ public final class Main implements Callable<Integer> {
         }
         Database db = Database.open(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), cfg.dbPoolSize());
         db.migrate();
+        try {
+            // before anything starts: a real deployment without an administrator must not serve
+            Wiring.bootstrapUsers(Wiring.users(db), demoData != null, System.getenv(UserService.ADMIN_PASSWORD_VAR));
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         Services services = Wiring.services(db, cfg, demoData);
         Javalin app = App.create(services, cfg.maxUploadMb());
         CountDownLatch stopped = new CountDownLatch(1);

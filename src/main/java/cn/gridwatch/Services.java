@@ -6,6 +6,9 @@ import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
+import cn.gridwatch.security.AuditLog;
+import cn.gridwatch.security.AuthService;
+import cn.gridwatch.security.UserService;
 
 /** The services the HTTP layer and the commands use, wired by hand in {@link Wiring}. */
 public record Services(
@@ -14,7 +17,11 @@ public record Services(
         GridImportService imports,
         GridQaService qa,
         GridLocateService locate,
-        ChangeListener gridListener) implements AutoCloseable {
+        ChangeListener gridListener,
+        AuditLog audit,
+        AuthService auth,
+        UserService users,
+        boolean trustProxy) implements AutoCloseable {
 
     @Override
     public void close() {

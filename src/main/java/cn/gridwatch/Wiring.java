@@ -16,10 +16,19 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
+import cn.gridwatch.security.Actor;
+import cn.gridwatch.security.AuditLog;
+import cn.gridwatch.security.AuthService;
+import cn.gridwatch.security.GridAuditor;
+import cn.gridwatch.security.PasswordHasher;
+import cn.gridwatch.security.Role;
+import cn.gridwatch.security.UserService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -31,6 +40,16 @@ final class Wiring {
         {"city.geojson", "city"}, {"counties.geojson", "county"},
         {"townships.geojson", "township"}, {"villages.geojson", "village"},
     };
+
+    /** The demo's documented accounts (README); demo only, never for a real deployment. */
+    static final List<UserService.NewUser> DEMO_ACCOUNTS = List.of(
+            new UserService.NewUser("admin", "Demo administrator", Role.ADMIN, null, "gridwatch-admin"),
+            new UserService.NewUser("xiangyuan", "湘源市网格长", Role.CITY_OFFICER, "432000", "xiangyuan-city"),
+            new UserService.NewUser("fengfeng", "枫峰区网格员", Role.COUNTY_OFFICER, "432002", "fengfeng-county"),
+            new UserService.NewUser("wuyi", "五一街道网格员", Role.TOWNSHIP_OFFICER, "432002001", "wuyi-township"),
+            new UserService.NewUser("inspector", "Demo inspector", Role.INSPECTOR, null, "inspector-demo"),
+            new UserService.NewUser("planner", "Demo planner", Role.PLANNER, null, "planner-demo"),
+            new UserService.NewUser("qgis", "QGIS read-only client", Role.GIS_CLIENT, null, "qgis-readonly"));
 
     private Wiring() {
     }
@@ -51,19 +70,45 @@ final class Wiring {
     static Services services(Database db, Config cfg, Path demoData) {
         GridService grids = new GridService(db);
         GridQaService qa = new GridQaService(db);
+        AuditLog audit = new AuditLog(db);
         GridImportService imports = new GridImportService(db, qa);
         GridLocateService locate = new GridLocateService(grids, Clock.systemDefaultZone());
+        PasswordHasher hasher = new PasswordHasher();
+        AuthService auth = new AuthService(db, hasher, audit, Duration.ofHours(cfg.sessionHours()));
+        UserService users = new UserService(db, hasher, audit);
         if (demoData != null) {
-            loadDemo(imports, demoData);
+            loadDemo(imports, demoData, new GridAuditor(audit, Actor.system("demo")));
         }
         GridLocateService.Snapshot first = locate.refresh();
         ChangeListener listener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "grid_changed",
                 grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
-        return new Services(db, grids, imports, qa, locate, listener);
+        return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy());
+    }
+
+    /** The user service on its own, for start-up checks before the rest is built. */
+    static UserService users(Database db) {
+        return new UserService(db, new PasswordHasher(), new AuditLog(db));
+    }
+
+    /**
+     * Users at start-up: the demo gets its documented accounts; a real deployment must have an
+     * active administrator, created from {@code adminPassword} (GRIDWATCH_ADMIN_PASSWORD) when missing.
+     *
+     * @throws IllegalStateException naming GRIDWATCH_ADMIN_PASSWORD when there is no administrator and it is unset
+     */
+    static void bootstrapUsers(UserService users, boolean demo, String adminPassword) {
+        if (demo) {
+            int created = users.ensureAccounts(DEMO_ACCOUNTS, Actor.system("demo"));
+            System.out.println("demo accounts: " + created + " created, " + (DEMO_ACCOUNTS.size() - created)
+                    + " already there (see README: demo only)");
+        }
+        if (users.ensureAdmin(adminPassword)) {
+            System.out.println("created the administrator 'admin' from " + UserService.ADMIN_PASSWORD_VAR);
+        }
     }
 
     /** Imports the four demo files; a second run reports everything unchanged. */
-    static void loadDemo(GridImportService imports, Path dir) {
+    static void loadDemo(GridImportService imports, Path dir, GridAuditor audit) {
         for (String[] f : DEMO_FILES) {
             Path file = dir.resolve(f[0]);
             if (!Files.isRegularFile(file)) {
@@ -71,7 +116,7 @@ final class Wiring {
                         + "./gridwatch generate --mode demo --out " + dir);
             }
             ImportRequest req = ImportRequest.builder(file, GridLevel.parse(f[1]))
-                    .kind(GridKind.ADMIN).crs("EPSG:4490").validFrom(DEMO_VALID_FROM).qa(false).build();
+                    .kind(GridKind.ADMIN).crs("EPSG:4490").validFrom(DEMO_VALID_FROM).qa(false).audit(audit).build();
             ImportReport report = imports.importFile(req);
             System.out.printf("demo %-8s %5d features: %d inserted, %d replaced, %d unchanged%n", f[1],
                     report.features(), report.inserted(), report.replaced(), report.unchanged());

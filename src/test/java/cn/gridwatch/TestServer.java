@@ -2,11 +2,23 @@ package cn.gridwatch;
 
 import cn.gridwatch.config.Config;
 import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.security.Actor;
+import cn.gridwatch.security.Principal;
+import cn.gridwatch.security.Role;
+import cn.gridwatch.security.User;
+import cn.gridwatch.security.UserService;
 import io.javalin.Javalin;
+import java.util.List;
 import java.util.Map;
 
-/** The real app on a random loopback port over a database; close it to stop the server. */
+/**
+ * The real app on a random loopback port over a database; close it to stop the server. It makes
+ * sure the administrator {@link #ADMIN} exists and gives {@link #http()} an API token of theirs, so
+ * tests that are not about access control run as an administrator.
+ */
 public final class TestServer implements AutoCloseable {
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
     private final Services services;
     private final Javalin app;
     private final TestHttp http;
@@ -21,9 +33,25 @@ public final class TestServer implements AutoCloseable {
                 "GRIDWATCH_GRID_REFRESH_SECONDS", "2"));
         this.services = Wiring.services(db.db(), cfg, null);
         this.app = App.create(services, cfg.maxUploadMb()).start("127.0.0.1", 0);
-        this.http = new TestHttp(app.port());
+        services.users().ensureAccounts(List.of(new UserService.NewUser(ADMIN, "Test administrator", Role.ADMIN,
+                null, ADMIN_PASSWORD)), Actor.system("test"));
+        this.http = new TestHttp(app.port()).bearer(tokenFor(ADMIN));
     }
 
+    /** A new API token of an existing user. */
+    public String tokenFor(String username) {
+        User u = services.users().get(username);
+        return services.auth().createToken(new Principal(u, "password", null), "test", Actor.system("test")).secret();
+    }
+
+    /** Creates a user and returns a client with an API token of theirs. */
+    public TestHttp userWithToken(String username, Role role, String grid) {
+        services.users().create(new UserService.NewUser(username, null, role, grid, username + "-password"),
+                Actor.system("test"));
+        return http.bearer(tokenFor(username));
+    }
+
+    /** Authenticated as the administrator. */
     public TestHttp http() {
         return http;
     }

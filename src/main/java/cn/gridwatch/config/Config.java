@@ -15,6 +15,9 @@ import java.util.Map;
  * @param maxUploadMb largest accepted upload in MiB ({@code GRIDWATCH_MAX_UPLOAD_MB}, default 200)
  * @param gridRefreshSeconds how often the grid version is polled as a fallback to LISTEN/NOTIFY
  *     ({@code GRIDWATCH_GRID_REFRESH_SECONDS}, default 30)
+ * @param sessionHours how long a browser session lasts ({@code GRIDWATCH_SESSION_HOURS}, default 12)
+ * @param trustProxy take the client address from X-Forwarded-For ({@code GRIDWATCH_TRUST_PROXY},
+ *     default false; set it only behind a proxy that overwrites that header)
  */
 public record Config(
         int port,
@@ -24,7 +27,9 @@ public record Config(
         String dbPassword,
         int dbPoolSize,
         int maxUploadMb,
-        int gridRefreshSeconds) {
+        int gridRefreshSeconds,
+        int sessionHours,
+        boolean trustProxy) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -49,16 +54,34 @@ public record Config(
                 text(env, "GRIDWATCH_DB_PASSWORD", ""),
                 intValue(env, "GRIDWATCH_DB_POOL_SIZE", 16, 1, 500),
                 intValue(env, "GRIDWATCH_MAX_UPLOAD_MB", 200, 1, 10_000),
-                intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400));
+                intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400),
+                intValue(env, "GRIDWATCH_SESSION_HOURS", 12, 1, 720),
+                bool(env, "GRIDWATCH_TRUST_PROXY", false));
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds);
+        return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
+                sessionHours, trustProxy);
     }
 
     private static String text(Map<String, String> env, String key, String dflt) {
         String v = env.get(key);
         return v == null ? dflt : v;
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean dflt) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "1": case "yes":
+                return true;
+            case "false": case "0": case "no":
+                return false;
+            default:
+                throw new IllegalArgumentException(key + " must be true or false, but was: '" + v + "'");
+        }
     }
 
     private static int intValue(Map<String, String> env, String key, int dflt, int min, int max) {

@@ -10,6 +10,12 @@ import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaReport;
 import cn.gridwatch.grid.qa.QaRequest;
 import cn.gridwatch.http.Params;
+import cn.gridwatch.security.AccessFilter;
+import cn.gridwatch.security.AccessPolicy;
+import cn.gridwatch.security.AuditLog;
+import cn.gridwatch.security.GridAuditor;
+import cn.gridwatch.security.Principal;
+import cn.gridwatch.security.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -22,18 +28,23 @@ import java.util.Map;
 
 /**
  * HTTP in and out for the grid: locate (one point and bulk), cell detail, lists, history, QA and
- * import uploads. Parses and validates parameters, calls the services, shapes JSON. No logic.
+ * import uploads. Parses and validates parameters, calls the services, shapes JSON. Access rules
+ * come from {@link AccessPolicy} and the caller's {@link Scope}: an officer's reads are limited to
+ * their subtree (other cells answer 404 like unknown ones; locate shows the cells above as context),
+ * and writes carry the jurisdiction and an audit hook into the services.
  */
 public final class GridController {
     private final GridService grids;
     private final GridLocateService locate;
     private final GridQaService qa;
     private final GridUploadImporter uploads;
+    private final AuditLog audit;
     private final PointAssigner assigner = new PointAssigner(Json.MAPPER);
 
     public GridController(GridService grids, GridLocateService locate, GridQaService qa, GridImportService imports,
-            int maxUploadMb) {
+            AuditLog audit, int maxUploadMb) {
         this.grids = grids;
+        this.audit = audit;
         this.locate = locate;
         this.qa = qa;
         this.uploads = new GridUploadImporter(imports, (long) maxUploadMb * 1024 * 1024);
@@ -53,7 +64,18 @@ public final class GridController {
     private void locate(Context ctx) {
         double x = Params.requiredDouble(ctx, "lon");
         double y = Params.requiredDouble(ctx, "lat");
-        ctx.json(locate.locate(x, y, Params.text(ctx, "crs"), Params.date(ctx, "date")));
+        LocateResult r = locate.locate(x, y, Params.text(ctx, "crs"), Params.date(ctx, "date"));
+        Scope scope = scope(ctx);
+        ctx.json(scope.isAll() ? r : r.restrictedTo(code -> scope.contains(code) || scope.isAncestor(code),
+                "cells outside your jurisdiction (" + scope + ") are not shown"));
+    }
+
+    private static Scope scope(Context ctx) {
+        return AccessFilter.principal(ctx).scope();
+    }
+
+    private static java.util.function.Predicate<String> visible(Scope scope) {
+        return code -> scope.contains(code) || scope.isAncestor(code);
     }
 
     private void bulk(Context ctx) throws Exception {
@@ -61,14 +83,16 @@ public final class GridController {
         LocalDate date = Params.date(ctx, "date");
         GridIndex index = date == null ? locate.snapshot().index() : GridIndex.of(grids.loadSnapshot(date));
         String format = bulkFormat(ctx);
+        java.util.function.Predicate<String> visible = visible(scope(ctx));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PointAssigner.Summary s;
         try (InputStream in = ctx.bodyInputStream()) {
             if (format.equals("geojson")) {
-                s = assigner.assignGeoJson(in, out, index, crs);
+                s = assigner.assignGeoJson(in, out, index, crs, visible);
                 ctx.contentType("application/geo+json; charset=utf-8");
             } else {
-                s = assigner.assignCsv(in, out, index, crs, Params.text(ctx, "lonColumn"), Params.text(ctx, "latColumn"));
+                s = assigner.assignCsv(in, out, index, crs, Params.text(ctx, "lonColumn"), Params.text(ctx, "latColumn"),
+                        visible);
                 ctx.contentType("text/csv; charset=utf-8");
             }
         }
@@ -92,15 +116,27 @@ public final class GridController {
     }
 
     private void detail(Context ctx) {
-        GridCellDetail d = grids.get(ctx.pathParam("code"), Params.date(ctx, "date"));
+        String code = ctx.pathParam("code");
+        LocalDate date = Params.date(ctx, "date");
+        Scope scope = scope(ctx);
+        GridCellDetail d = grids.get(code, date);
+        if (!scope.contains(d.cell().code())) {
+            // the same answer as for an unknown code, so officers cannot probe other jurisdictions
+            throw new NotFoundException("no grid cell with code '" + code + "'"
+                    + (date == null ? " is current" : " valid on " + date));
+        }
         Map<String, Object> m = GridJsonViews.cell(d.cell(), Params.flag(ctx, "geometry"));
         m.put("parent", d.parent());
-        m.put("children", d.children());
+        m.put("children", d.children().stream().filter(c -> scope.contains(c.code())).toList());
         ctx.json(m);
     }
 
     private void history(Context ctx) {
-        List<GridCell> versions = grids.history(ctx.pathParam("code"));
+        String code = ctx.pathParam("code");
+        List<GridCell> versions = grids.history(code);
+        if (!scope(ctx).contains(versions.get(0).code())) {
+            throw new NotFoundException("no grid cell with code '" + code + "' has ever been imported");
+        }
         ctx.json(versions.stream().map(c -> GridJsonViews.cell(c, Params.flag(ctx, "geometry"))).toList());
     }
 
@@ -115,7 +151,8 @@ public final class GridController {
                 Params.date(ctx, "date"),
                 Params.bbox(ctx, "bbox"),
                 Params.intValue(ctx, "limit", 1000, 1, 10_000),
-                Params.intValue(ctx, "offset", 0, 0, Integer.MAX_VALUE));
+                Params.intValue(ctx, "offset", 0, 0, Integer.MAX_VALUE),
+                scope(ctx).prefix());
         boolean geometry = Params.flag(ctx, "geometry");
         List<Map<String, Object>> cells = grids.list(q).stream().map(c -> GridJsonViews.cell(c, geometry)).toList();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -127,7 +164,7 @@ public final class GridController {
     }
 
     private void qaReport(Context ctx) {
-        QaReport report = qa.report(qaRequest(ctx));
+        QaReport report = qa.report(qaRequest(ctx, AccessFilter.principal(ctx)));
         if ("text".equalsIgnoreCase(Params.text(ctx, "format"))) {
             ctx.contentType("text/plain; charset=utf-8").result(report.toText());
         } else {
@@ -136,11 +173,14 @@ public final class GridController {
     }
 
     private void qaRepair(Context ctx) {
+        Principal p = AccessFilter.principal(ctx);
+        AccessPolicy.checkMayEditGrids(p);
         LocalDate from = Params.date(ctx, "validFrom");
-        ctx.json(Map.of("repairs", qa.repair(qaRequest(ctx), from == null ? LocalDate.now() : from)));
+        ctx.json(Map.of("repairs", qa.repair(qaRequest(ctx, p), from == null ? LocalDate.now() : from,
+                new GridAuditor(audit, AccessFilter.actor(ctx)))));
     }
 
-    private static QaRequest qaRequest(Context ctx) {
+    private static QaRequest qaRequest(Context ctx, Principal p) {
         String tol = Params.text(ctx, "toleranceM2");
         double tolerance = QaRequest.DEFAULT_TOLERANCE_M2;
         if (tol != null) {
@@ -150,11 +190,15 @@ public final class GridController {
                 throw new IllegalArgumentException("query parameter 'toleranceM2' must be a number, but was: '" + tol + "'", e);
             }
         }
-        return new QaRequest(Params.text(ctx, "root"), Params.date(ctx, "date"), tolerance);
+        String root = Params.text(ctx, "root");
+        return new QaRequest(AccessPolicy.qaRoot(p, root == null ? null : AdminCode.normalize(root)),
+                Params.date(ctx, "date"), tolerance);
     }
 
     private void importUpload(Context ctx) throws Exception {
-        ImportReport report = uploads.importUpload(ctx);
+        Scope jurisdiction = AccessPolicy.editScope(AccessFilter.principal(ctx));
+        ImportReport report = uploads.importUpload(ctx, jurisdiction.isAll() ? null : jurisdiction.prefix(),
+                new GridAuditor(audit, AccessFilter.actor(ctx)));
         int status = report.status() == ImportStatus.REJECTED ? 422 : report.changedAnything() ? 201 : 200;
         if (report.changedAnything()) {
             locate.refresh();

@@ -63,6 +63,9 @@ public final class GridRepository {
         if (q.bbox() != null) {
             sql.append(" and geom && ST_MakeEnvelope(?, ?, ?, ?, 4490)");
         }
+        if (q.codePrefix() != null) {
+            sql.append(" and code like ?"); // digits only (checked by GridListQuery): no LIKE wildcards
+        }
         sql.append(" order by code, kind limit ? offset ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = GridRows.bindValidOn(ps, 1, q.date());
@@ -80,6 +83,9 @@ public final class GridRepository {
                 ps.setDouble(i++, q.bbox().getMinY());
                 ps.setDouble(i++, q.bbox().getMaxX());
                 ps.setDouble(i++, q.bbox().getMaxY());
+            }
+            if (q.codePrefix() != null) {
+                ps.setString(i++, q.codePrefix() + "%");
             }
             ps.setInt(i++, q.limit());
             ps.setInt(i, q.offset());

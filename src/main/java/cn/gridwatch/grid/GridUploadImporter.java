@@ -1,6 +1,7 @@
 package cn.gridwatch.grid;
 
 import cn.gridwatch.grid.imports.GridImportService;
+import cn.gridwatch.grid.imports.ImportAudit;
 import cn.gridwatch.grid.imports.ImportReport;
 import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.io.PropertyMapping;
@@ -36,7 +37,12 @@ final class GridUploadImporter {
         this.maxBytes = maxBytes;
     }
 
-    ImportReport importUpload(Context ctx) throws IOException {
+    /**
+     * @param allowedCodePrefix null for anywhere, else the caller's jurisdiction: a file with codes
+     *     outside it is refused whole
+     * @param audit told about the committed import inside its transaction
+     */
+    ImportReport importUpload(Context ctx, String allowedCodePrefix, ImportAudit audit) throws IOException {
         Path dir = Files.createTempDirectory("gridwatch-upload-");
         try {
             Path file = receive(ctx, dir, maxBytes);
@@ -55,6 +61,8 @@ final class GridUploadImporter {
                     .repair(Params.flag(ctx, "repair"))
                     .dryRun(Params.flag(ctx, "dryRun"))
                     .qa(!Params.flag(ctx, "noQa"))
+                    .allowedCodePrefix(allowedCodePrefix)
+                    .audit(audit)
                     .build();
             return imports.importFile(req);
         } finally {

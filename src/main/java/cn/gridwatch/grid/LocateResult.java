@@ -3,6 +3,7 @@ package cn.gridwatch.grid;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The answer of a locate: the point in EPSG:4490 (x = longitude, y = latitude), the date, one entry
@@ -35,6 +36,27 @@ public record LocateResult(
         }
         String message = inside ? null : "the point (" + lon + ", " + lat + ") lies outside every grid cell on " + date;
         return new LocateResult(lon, lat, date, inside, message, List.copyOf(entries), List.copyOf(overlays));
+    }
+
+    /**
+     * The same answer with the cells whose code fails {@code visible} blanked out (code and name
+     * null) and left out of the overlays; when anything was blanked, {@code message} says so.
+     */
+    public LocateResult restrictedTo(Predicate<String> visible, String hiddenMessage) {
+        boolean hidden = false;
+        List<Entry> kept = new ArrayList<>(levels.size());
+        for (Entry e : levels) {
+            if (e.code() != null && !visible.test(e.code())) {
+                kept.add(new Entry(e.level(), null, null));
+                hidden = true;
+            } else {
+                kept.add(e);
+            }
+        }
+        List<GridCellRef> keptOverlays = overlays.stream().filter(o -> visible.test(o.code())).toList();
+        hidden |= keptOverlays.size() != overlays.size();
+        String m = hidden ? (message == null ? hiddenMessage : message + "; " + hiddenMessage) : message;
+        return new LocateResult(lon, lat, date, inside, m, List.copyOf(kept), keptOverlays);
     }
 
     /** The code at a level, or null. */

@@ -2,6 +2,10 @@ package cn.gridwatch.http;
 
 import cn.gridwatch.db.DatabaseException;
 import cn.gridwatch.grid.NotFoundException;
+import cn.gridwatch.security.AccessDeniedException;
+import cn.gridwatch.security.ConflictException;
+import cn.gridwatch.security.NotAuthenticatedException;
+import cn.gridwatch.security.RateLimitedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -10,8 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps exceptions to {@link ApiError} JSON once for the whole app: bad input is 400 with the
- * message (which names the parameter and value), unknown things 404, database trouble 503 without
- * SQL text, anything else 500 with a log line and no stack trace to the client.
+ * message (which names the parameter and value), no or bad credentials 401 (with
+ * {@code WWW-Authenticate: Basic} so GIS clients ask for a password, except for scripts that send
+ * {@code X-Requested-With}, where it would pop up the browser's own dialog), not allowed 403, unknown
+ * things 404, conflicts 409, too many sign-ins 429 with {@code Retry-After}, database trouble 503
+ * without SQL text, anything else 500 with a log line and no stack trace to the client.
  */
 public final class ErrorMapping {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
@@ -22,6 +29,20 @@ public final class ErrorMapping {
     public static void install(JavalinConfig config) {
         config.routes.exception(IllegalArgumentException.class,
                 (e, ctx) -> send(ctx, 400, "Bad request", e.getMessage()));
+        config.routes.exception(NotAuthenticatedException.class, (e, ctx) -> {
+            if (ctx.header("X-Requested-With") == null) {
+                ctx.header("WWW-Authenticate", "Basic realm=\"gridwatch\", charset=\"UTF-8\"");
+            }
+            send(ctx, 401, "Unauthorized", e.getMessage());
+        });
+        config.routes.exception(AccessDeniedException.class,
+                (e, ctx) -> send(ctx, 403, "Forbidden", e.getMessage()));
+        config.routes.exception(ConflictException.class,
+                (e, ctx) -> send(ctx, 409, "Conflict", e.getMessage()));
+        config.routes.exception(RateLimitedException.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            send(ctx, 429, "Too many requests", e.getMessage());
+        });
         config.routes.exception(NotFoundException.class,
                 (e, ctx) -> send(ctx, 404, "Not found", e.getMessage()));
         config.routes.exception(HttpResponseException.class,
@@ -48,9 +69,14 @@ public final class ErrorMapping {
     private static String titleFor(int status) {
         switch (status) {
             case 400: return "Bad request";
+            case 401: return "Unauthorized";
+            case 403: return "Forbidden";
             case 404: return "Not found";
             case 405: return "Method not allowed";
+            case 409: return "Conflict";
             case 413: return "Payload too large";
+            case 422: return "Unprocessable content";
+            case 429: return "Too many requests";
             default: return "Error";
         }
     }

@@ -9,12 +9,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Gives each test class its own freshly migrated database on the real PostGIS that
  * {@code ./gridwatch test} starts (or the one {@code GRIDWATCH_DB_URL} names). A template database
- * is migrated once per JVM and copied, which takes a fraction of a second. The database is dropped
+ * is migrated once per JVM and copied, which takes a fraction of a second; it is dropped when the
+ * JVM exits. The database is dropped
  * on {@link Fresh#close()}. Tests fail, never skip, when no database is reachable.
  */
 public final class TestDatabase {
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final String TEMPLATE = "gridwatch_test_template";
+    /**
+     * One template per JVM: several work trees share the test PostGIS, and a shared template name
+     * let one run replace the template (with its own migrations) under another run.
+     */
+    private static final String TEMPLATE = "gw_test_template_" + ProcessHandle.current().pid();
     private static boolean templateReady;
 
     private TestDatabase() {
@@ -88,6 +93,13 @@ public final class TestDatabase {
             db.migrate();
         }
         templateReady = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                admin("drop database if exists " + TEMPLATE + " with (force)");
+            } catch (IllegalStateException e) {
+                System.err.println("could not drop the test template " + TEMPLATE + ": " + e.getMessage());
+            }
+        }, "drop-test-template"));
     }
 
     /** The JDBC URL of another database on the same server as {@link #baseUrl()}. */

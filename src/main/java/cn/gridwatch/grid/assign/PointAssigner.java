@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Assigns many points to the grid at once: a CSV (with longitude/latitude columns) or a GeoJSON
@@ -49,6 +50,12 @@ public final class PointAssigner {
      */
     public Summary assignCsv(InputStream in, OutputStream out, GridIndex index, String crs, String lonColumn,
             String latColumn) throws IOException {
+        return assignCsv(in, out, index, crs, lonColumn, latColumn, code -> true);
+    }
+
+    /** As above, with cells whose code fails {@code visible} (outside the caller's jurisdiction) left blank. */
+    public Summary assignCsv(InputStream in, OutputStream out, GridIndex index, String crs, String lonColumn,
+            String latColumn, Predicate<String> visible) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CsvRecords csv = new CsvRecords(reader);
         List<String> header = csv.next();
@@ -95,7 +102,7 @@ public final class PointAssigner {
                 row.add("");
             }
             for (GridLevel l : GridLevel.values()) {
-                GridCell c = a.cell(i, l);
+                GridCell c = visibleCell(a.cell(i, l), visible);
                 row.add(c == null ? "" : c.code());
                 row.add(c == null ? "" : c.name());
             }
@@ -109,6 +116,12 @@ public final class PointAssigner {
 
     /** Reads a GeoJSON FeatureCollection of points and writes it back with grid properties added. */
     public Summary assignGeoJson(InputStream in, OutputStream out, GridIndex index, String crs) throws IOException {
+        return assignGeoJson(in, out, index, crs, code -> true);
+    }
+
+    /** As above, with cells whose code fails {@code visible} (outside the caller's jurisdiction) left null. */
+    public Summary assignGeoJson(InputStream in, OutputStream out, GridIndex index, String crs,
+            Predicate<String> visible) throws IOException {
         JsonNode root;
         try {
             root = json.readTree(in);
@@ -142,7 +155,7 @@ public final class PointAssigner {
             ObjectNode props = f.path("properties").isObject()
                     ? (ObjectNode) f.get("properties") : ((ObjectNode) f).putObject("properties");
             for (GridLevel l : GridLevel.values()) {
-                GridCell cell = a.cell(i, l);
+                GridCell cell = visibleCell(a.cell(i, l), visible);
                 props.put("grid_" + l.id() + "_code", cell == null ? null : cell.code());
                 props.put("grid_" + l.id() + "_name", cell == null ? null : cell.name());
             }
@@ -153,6 +166,10 @@ public final class PointAssigner {
         }
         json.writeValue(out, root);
         return new Summary(features.size(), inside, a.errorCount());
+    }
+
+    private static GridCell visibleCell(GridCell c, Predicate<String> visible) {
+        return c == null || visible.test(c.code()) ? c : null;
     }
 
     private static int column(List<String> header, String wanted, String[] candidates, String what) {

@@ -79,6 +79,7 @@ public final class GridImportService {
             }
         }
         rejections.addAll(Duplicates.find(cells));
+        rejections.addAll(outsideJurisdiction(cells, req.allowedCodePrefix()));
         t = lap(timings, "validate", t);
         ReportDraft draft = new ReportDraft(req, data, crs, warnings, timings);
         if (!rejections.isEmpty()) {
@@ -102,6 +103,7 @@ public final class GridImportService {
                 Long version = plan.changesAnything() ? repo.bumpVersion(c) : null;
                 ImportReport done = draft.committed(plan, importId, version);
                 log.updateReport(c, importId, done);
+                req.audit().committed(c, done, plan.changes());
                 return done;
             });
         }
@@ -114,6 +116,17 @@ public final class GridImportService {
             report = report.withQa(q, timings);
         }
         return report;
+    }
+
+    /** With a code prefix (an officer's jurisdiction), every cell outside it is refused. */
+    private static List<Rejection> outsideJurisdiction(List<PreparedCell> cells, String prefix) {
+        if (prefix == null) {
+            return List.of();
+        }
+        return cells.stream().filter(p -> !p.code().startsWith(prefix))
+                .map(p -> new Rejection(p.feature(), p.code(), "code " + p.code()
+                        + " lies outside your jurisdiction (codes starting " + prefix + ")"))
+                .toList();
     }
 
     private static List<FeatureValidator.Outcome> validate(List<SourceFeature> features, FeatureValidator v,

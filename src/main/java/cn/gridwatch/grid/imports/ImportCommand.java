@@ -1,6 +1,9 @@
 package cn.gridwatch.grid.imports;
 
 import cn.gridwatch.db.Database;
+import cn.gridwatch.security.Actor;
+import cn.gridwatch.security.AuditLog;
+import cn.gridwatch.security.GridAuditor;
 import cn.gridwatch.grid.GridJson;
 import cn.gridwatch.grid.GridKind;
 import cn.gridwatch.grid.GridLevel;
@@ -89,6 +92,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Database db = database.get();
         ImportRequest req = ImportRequest.builder(file, GridLevel.parse(level))
                 .kind(GridKind.parse(kind))
                 .crs(crs)
@@ -101,8 +105,8 @@ public final class ImportCommand implements Callable<Integer> {
                 .repair(repair)
                 .dryRun(dryRun)
                 .qa(!noQa)
+                .audit(new GridAuditor(new AuditLog(db), Actor.system("cli:" + System.getProperty("user.name"))))
                 .build();
-        Database db = database.get();
         ImportReport report;
         try {
             report = new GridImportService(db, new GridQaService(db)).importFile(req, (phase, done, total) -> {

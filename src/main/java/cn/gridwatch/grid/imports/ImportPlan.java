@@ -9,7 +9,7 @@ import java.util.List;
  * Non-empty {@code rejections} means nothing may be written. Immutable.
  */
 record ImportPlan(List<Long> toClose, List<CellVersion> toInsert, List<Overwrite> toOverwrite, int inserted,
-                  int replaced, int unchanged, List<Rejection> rejections) {
+                  int replaced, int unchanged, List<Rejection> rejections, List<CellChange> changes) {
 
     /** A current version that started on the import's valid-from day and is corrected in place. */
     record Overwrite(long id, CellVersion version) {

@@ -30,6 +30,7 @@ final class ImportPlanner {
         List<CellVersion> toInsert = new ArrayList<>();
         List<ImportPlan.Overwrite> toOverwrite = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        List<CellChange> changes = new ArrayList<>();
         int inserted = 0;
         int replaced = 0;
         int unchanged = 0;
@@ -48,15 +49,23 @@ final class ImportPlanner {
                         + " is before " + cur.validFrom() + ", when the current version of " + p.code()
                         + " started; import older versions first"));
             } else if (req.validFrom().equals(cur.validFrom())) {
+                changes.add(change(cur, v));
                 toOverwrite.add(new ImportPlan.Overwrite(cur.id(), v));
                 replaced++;
             } else {
+                changes.add(change(cur, v));
                 toClose.add(cur.id());
                 toInsert.add(v);
                 replaced++;
             }
         }
-        return new ImportPlan(toClose, toInsert, toOverwrite, inserted, replaced, unchanged, rejections);
+        return new ImportPlan(toClose, toInsert, toOverwrite, inserted, replaced, unchanged, rejections, changes);
+    }
+
+    private static CellChange change(CurrentRow cur, CellVersion v) {
+        return new CellChange(v.code(), v.kind().id(),
+                new CellChange.Version(cur.name(), cur.parentCode(), cur.validFrom(), cur.geomHash()),
+                new CellChange.Version(v.name(), v.parentCode(), v.validFrom(), v.geomHash()));
     }
 
     /** Writes {@code plan}: closes first (the current-version unique index), then inserts in batches. */

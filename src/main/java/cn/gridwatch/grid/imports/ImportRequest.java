@@ -25,16 +25,21 @@ import java.util.Objects;
  * @param repair    repair invalid geometries (reported) instead of storing them as they are
  * @param dryRun    validate and report, write nothing
  * @param qa        run the QA report over the imported subtree after a committed import
+ * @param allowedCodePrefix null: any code; else every feature's code must start with it (an
+ *                  officer's jurisdiction), or the whole file is refused listing the others
+ * @param audit     told about the committed import inside its transaction
  */
 public record ImportRequest(Path path, SourceFormat format, GridLevel level, GridKind kind, String crs,
                             LocalDate validFrom, PropertyMapping mapping, Charset encoding, String layer,
-                            String wktColumn, boolean repair, boolean dryRun, boolean qa) {
+                            String wktColumn, boolean repair, boolean dryRun, boolean qa,
+                            String allowedCodePrefix, ImportAudit audit) {
     public ImportRequest {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(level, "level");
         kind = kind == null ? GridKind.ADMIN : kind;
         validFrom = validFrom == null ? LocalDate.now() : validFrom;
         mapping = mapping == null ? PropertyMapping.defaults() : mapping;
+        audit = audit == null ? ImportAudit.NONE : audit;
     }
 
     /** A builder with the defaults: ADMIN, file's CRS, valid from today, no repair, QA on. */
@@ -57,6 +62,8 @@ public record ImportRequest(Path path, SourceFormat format, GridLevel level, Gri
         private boolean repair;
         private boolean dryRun;
         private boolean qa = true;
+        private String allowedCodePrefix;
+        private ImportAudit audit = ImportAudit.NONE;
 
         private Builder(Path path, GridLevel level) {
             this.path = path;
@@ -118,9 +125,19 @@ public record ImportRequest(Path path, SourceFormat format, GridLevel level, Gri
             return this;
         }
 
+        public Builder allowedCodePrefix(String v) {
+            allowedCodePrefix = v;
+            return this;
+        }
+
+        public Builder audit(ImportAudit v) {
+            audit = v;
+            return this;
+        }
+
         public ImportRequest build() {
             return new ImportRequest(path, format, level, kind, crs, validFrom, mapping, encoding, layer,
-                    wktColumn, repair, dryRun, qa);
+                    wktColumn, repair, dryRun, qa, allowedCodePrefix, audit);
         }
     }
 }

@@ -65,6 +65,11 @@ public final class GridQaService {
      * (today when null). Returns what it changed; an empty list when nothing was invalid.
      */
     public List<QaRepair> repair(QaRequest request, LocalDate validFrom) {
+        return repair(request, validFrom, RepairAudit.NONE);
+    }
+
+    /** As {@link #repair(QaRequest, LocalDate)}, telling {@code audit} what changed inside the transaction. */
+    public List<QaRepair> repair(QaRequest request, LocalDate validFrom, RepairAudit audit) {
         if (request.date() != null) {
             throw new IllegalArgumentException("repair applies to current versions only, but a date was given: "
                     + request.date());
@@ -78,6 +83,7 @@ public final class GridQaService {
             }
             if (done.stream().anyMatch(r -> !r.action().equals("skipped"))) {
                 writer.bumpVersion(c);
+                audit.repaired(c, done.stream().filter(r -> !r.action().equals("skipped")).toList());
             }
             return done;
         });

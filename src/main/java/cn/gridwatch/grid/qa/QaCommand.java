@@ -1,6 +1,9 @@
 package cn.gridwatch.grid.qa;
 
 import cn.gridwatch.db.Database;
+import cn.gridwatch.security.Actor;
+import cn.gridwatch.security.AuditLog;
+import cn.gridwatch.security.GridAuditor;
 import cn.gridwatch.grid.GridJson;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -48,9 +51,11 @@ public final class QaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        GridQaService qa = new GridQaService(database.get());
+        Database db = database.get();
+        GridQaService qa = new GridQaService(db);
         QaRequest req = new QaRequest(root, date, tolerance);
-        List<QaRepair> repairs = repair ? qa.repair(req, null) : List.of();
+        List<QaRepair> repairs = repair ? qa.repair(req, null,
+                new GridAuditor(new AuditLog(db), Actor.system("cli:" + System.getProperty("user.name")))) : List.of();
         QaReport report = qa.report(req);
         if (json) {
             out.println(GridJson.write(repair ? new RepairedReport(repairs, report) : report));

@@ -1,0 +1,101 @@
+package cn.gridwatch.security;
+
+import cn.gridwatch.grid.AdminCode;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Who may do what: the one place the access rules live. Route rules ({@link #checkRoute}) run for
+ * every request in {@link AccessFilter}; the grid controller asks the scope rules for codes.
+ *
+ * <ul>
+ *   <li>Public: {@code GET /health}, {@code POST /api/auth/login} and the web page's assets under
+ *       {@code /web/}. Everything else needs a session, an API token or a password.
+ *   <li>{@code /api/admin/**}: administrators only.
+ *   <li>Grids, reading: every role; officers see their own cell's subtree (other cells answer 404
+ *       as if unknown), and the names of the cells above it as context.
+ *   <li>Grids, writing (import, QA repair): administrators anywhere, city and county officers inside
+ *       their subtree; everyone else is read-only.
+ *   <li>Plans (not built yet): an inspector sees a plan's targets only when on the plan's team and
+ *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
+ * </ul>
+ * Stateless and thread-safe.
+ */
+public final class AccessPolicy {
+    private static final Set<Role> GRID_EDITORS = Set.of(Role.ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+
+    private AccessPolicy() {
+    }
+
+    public static boolean isPublic(String method, String path) {
+        return path.equals("/health")
+                || method.equals("POST") && path.equals("/api/auth/login")
+                || method.equals("GET") && path.startsWith("/web/");
+    }
+
+    /** Route-level rules; finer scope checks follow in the handlers. @throws AccessDeniedException */
+    public static void checkRoute(Principal p, String method, String path) {
+        if (path.equals("/api/admin") || path.startsWith("/api/admin/")) {
+            if (p.role() != Role.ADMIN) {
+                throw new AccessDeniedException("only administrators may use " + path + "; you are " + p.role().id());
+            }
+        }
+        if (method.equals("POST") && (path.equals("/api/grids/import") || path.equals("/api/grids/qa/repair"))) {
+            checkMayEditGrids(p);
+        }
+    }
+
+    public static boolean mayEditGrids(Role role) {
+        return GRID_EDITORS.contains(role);
+    }
+
+    public static void checkMayEditGrids(Principal p) {
+        if (!mayEditGrids(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may read the grid but not change it; "
+                    + "administrators and city or county officers may");
+        }
+    }
+
+    /** The part of the grid {@code p} may change. @throws AccessDeniedException for read-only roles */
+    public static Scope editScope(Principal p) {
+        checkMayEditGrids(p);
+        return p.scope();
+    }
+
+    /**
+     * The QA root to use: what was asked (null = everything) for users who see everything; an
+     * officer's own cell when nothing was asked; refused when an officer asks outside their subtree.
+     */
+    public static String qaRoot(Principal p, String requestedRoot) {
+        Scope s = p.scope();
+        if (s.isAll()) {
+            return requestedRoot;
+        }
+        if (requestedRoot == null) {
+            return s.rootCode();
+        }
+        Scope asked = Scope.under(requestedRoot);
+        if (!s.covers(asked)) {
+            throw new AccessDeniedException("root " + AdminCode.shortForm(asked.rootCode())
+                    + " lies outside your jurisdiction, " + s);
+        }
+        return asked.rootCode();
+    }
+
+    /**
+     * Whether {@code p} may see a plan's target list: planners and administrators always; an
+     * inspector on the plan's team once the list is no longer sealed ({@code sealedUntil} null or
+     * past); nobody else.
+     */
+    public static boolean canSeePlanTargets(Principal p, boolean onTeam, Instant sealedUntil, Instant now) {
+        switch (p.role()) {
+            case ADMIN:
+            case PLANNER:
+                return true;
+            case INSPECTOR:
+                return onTeam && (sealedUntil == null || !now.isBefore(sealedUntil));
+            default:
+                return false;
+        }
+    }
+}
