@@ -67,7 +67,8 @@ public final class GeoJsonSourceReader {
                 String name = c.path("properties").path("name").asText(null);
                 crs = CrsNames.fromFileName(name);
                 if (crs == null && name != null) {
-                    notes.add("file declares CRS '" + name + "', which is not recognised");
+                    // the note lands in the import log's jsonb, which refuses U+0000
+                    notes.add("file declares CRS '" + name.replace('\u0000', '\uFFFD') + "', which is not recognised");
                 }
             } else if (field.equals("type")) {
                 type = p.getText();
