@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  * options as the command line) and deleted. Thread-safe.
  */
 final class GridUploadImporter {
+    /** At most 3 bytes each in UTF-8, so a kept name stays under the usual 255-byte limit. */
+    private static final int MAX_NAME_CHARS = 80;
     private final GridImportService imports;
     private final long maxBytes;
 
@@ -120,6 +122,15 @@ final class GridUploadImporter {
         base = base.replaceAll("[^\\p{L}\\p{N}._-]", "_");
         if (base.isEmpty() || base.startsWith(".")) {
             throw new IllegalArgumentException("the uploaded file name '" + name + "' is not usable");
+        }
+        if (base.length() > MAX_NAME_CHARS) { // file systems refuse names over 255 bytes; keep the extension
+            int dot = base.lastIndexOf('.');
+            String ext = dot < 0 ? "" : base.substring(dot);
+            if (ext.length() > 16) {
+                throw new IllegalArgumentException("the uploaded file name is too long (" + base.length()
+                        + " characters) and has no usable extension");
+            }
+            base = base.substring(0, MAX_NAME_CHARS - ext.length()) + ext;
         }
         return base;
     }

@@ -9,6 +9,7 @@ import cn.gridwatch.security.RateLimitedException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,11 @@ public final class ErrorMapping {
             send(ctx, 503, "Service unavailable", "the database is unavailable or failed; try again");
         });
         config.routes.exception(Exception.class, (e, ctx) -> {
+            BadMessageException bad = badMessage(e);
+            if (bad != null) { // Jetty found the request malformed (e.g. a broken multipart body) while we read it
+                send(ctx, bad.getCode(), titleFor(bad.getCode()), "the request is malformed: " + bad.getReason());
+                return;
+            }
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, 500, "Internal server error", "unexpected failure; see the server log");
         });
@@ -60,6 +66,15 @@ public final class ErrorMapping {
                 send(ctx, 404, "Not found", "no such resource: " + ctx.path());
             }
         });
+    }
+
+    private static BadMessageException badMessage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadMessageException b) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private static void send(Context ctx, int status, String title, String detail) {

@@ -3,6 +3,7 @@ package cn.gridwatch.http;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -10,6 +11,10 @@ import org.locationtech.jts.geom.Envelope;
  * whose message names the parameter and the bad value; the error mapping turns it into a 400.
  */
 public final class Params {
+    /** Dates outside these years are refused (PostgreSQL's date type and common sense). */
+    public static final int MIN_YEAR = 1;
+    public static final int MAX_YEAR = 9999;
+
     private Params() {
     }
 
@@ -27,7 +32,35 @@ public final class Params {
     }
 
     public static double requiredDouble(Context ctx, String name) {
-        String v = required(ctx, name);
+        return parseDouble(name, required(ctx, name));
+    }
+
+    public static int intValue(Context ctx, String name, int dflt, int min, int max) {
+        String v = text(ctx, name);
+        return v == null ? dflt : parseInt(name, v, min, max);
+    }
+
+    /** An ISO date (yyyy-MM-dd), or null when absent. */
+    public static LocalDate date(Context ctx, String name) {
+        String v = text(ctx, name);
+        return v == null ? null : parseDate(name, v);
+    }
+
+    public static boolean flag(Context ctx, String name) {
+        String v = text(ctx, name);
+        return v != null && parseFlag(name, v);
+    }
+
+    /** {@code minLon,minLat,maxLon,maxLat} in EPSG:4490, or null when absent. */
+    public static Envelope bbox(Context ctx, String name) {
+        String v = text(ctx, name);
+        return v == null ? null : parseBbox(name, v);
+    }
+
+    // The parsers below are pure: parameter name and trimmed text in, value or IllegalArgumentException out.
+
+    /** A finite decimal number. */
+    public static double parseDouble(String name, String v) {
         try {
             double d = Double.parseDouble(v);
             if (!Double.isFinite(d)) {
@@ -39,43 +72,43 @@ public final class Params {
         }
     }
 
-    public static int intValue(Context ctx, String name, int dflt, int min, int max) {
-        String v = text(ctx, name);
-        if (v == null) {
-            return dflt;
-        }
+    /** A whole number in {@code min..max}. */
+    public static int parseInt(String name, String v, int min, int max) {
+        int i;
         try {
-            int i = Integer.parseInt(v);
-            if (i < min || i > max) {
-                throw new IllegalArgumentException("query parameter '" + name + "' must be in " + min + ".." + max
-                        + ", but was: " + v);
-            }
-            return i;
+            i = Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("query parameter '" + name + "' must be a whole number, but was: '" + v + "'", e);
         }
+        if (i < min || i > max) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be in " + min + ".." + max
+                    + ", but was: " + v);
+        }
+        return i;
     }
 
-    /** An ISO date (yyyy-MM-dd), or null when absent. */
-    public static LocalDate date(Context ctx, String name) {
-        String v = text(ctx, name);
-        if (v == null) {
-            return null;
-        }
+    /**
+     * An ISO date (yyyy-MM-dd) in years {@value #MIN_YEAR}..{@value #MAX_YEAR}. The bound matters:
+     * {@code LocalDate} accepts {@code +999999999-12-31}, which PostgreSQL's date type cannot hold.
+     */
+    public static LocalDate parseDate(String name, String v) {
+        LocalDate d;
         try {
-            return LocalDate.parse(v);
+            d = LocalDate.parse(v);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("query parameter '" + name + "' must be a date like 2025-01-31, but was: '"
                     + v + "'", e);
         }
+        if (d.getYear() < MIN_YEAR || d.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("query parameter '" + name + "' must be a date in the years " + MIN_YEAR
+                    + ".." + MAX_YEAR + ", but was: '" + v + "'");
+        }
+        return d;
     }
 
-    public static boolean flag(Context ctx, String name) {
-        String v = text(ctx, name);
-        if (v == null) {
-            return false;
-        }
-        switch (v.toLowerCase(java.util.Locale.ROOT)) {
+    /** true/1/yes or false/0/no, any case. */
+    public static boolean parseFlag(String name, String v) {
+        switch (v.toLowerCase(Locale.ROOT)) {
             case "true": case "1": case "yes":
                 return true;
             case "false": case "0": case "no":
@@ -85,12 +118,8 @@ public final class Params {
         }
     }
 
-    /** {@code minLon,minLat,maxLon,maxLat} in EPSG:4490, or null when absent. */
-    public static Envelope bbox(Context ctx, String name) {
-        String v = text(ctx, name);
-        if (v == null) {
-            return null;
-        }
+    /** {@code minLon,minLat,maxLon,maxLat} in EPSG:4490. */
+    public static Envelope parseBbox(String name, String v) {
         String[] p = v.split(",");
         if (p.length != 4) {
             throw new IllegalArgumentException("query parameter '" + name

@@ -53,6 +53,9 @@ final class FeatureValidator {
         String warning = null;
         String parent = code == null ? null : (kind == GridKind.ADMIN ? AdminCode.parentOf(code) : null);
         String rawParent = mapping.parent(f.properties());
+        refuseNul("code", rawCode, reasons);
+        refuseNul("name", name, reasons);
+        refuseNul("parent", rawParent, reasons);
         if (rawParent != null && code != null) {
             String p = parent(rawParent, reasons);
             if (kind == GridKind.ADMIN && p != null && !p.equals(parent)) {
@@ -73,6 +76,13 @@ final class FeatureValidator {
         }
         return new Outcome(new PreparedCell(f.number(), code, name, parent, geom, GeometryHash.of(geom), invalid),
                 null, warning);
+    }
+
+    /** PostgreSQL text cannot hold U+0000; refusing it here keeps it a rejection instead of an SQL failure. */
+    private static void refuseNul(String what, String value, List<String> reasons) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            reasons.add(what + " contains a NUL character (U+0000), which cannot be stored");
+        }
     }
 
     private String code(String raw, List<String> reasons) {

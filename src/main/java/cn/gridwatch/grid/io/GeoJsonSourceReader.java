@@ -1,6 +1,8 @@
 package cn.gridwatch.grid.io;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,10 +28,17 @@ import org.locationtech.jts.geom.GeometryFactory;
 public final class GeoJsonSourceReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** Reads {@code path}; a broken document fails with the parser's location. */
+    /**
+     * Reads {@code path}; a broken document fails with an {@link IllegalArgumentException} naming the
+     * parser's location (bad input, not an I/O failure).
+     */
     public SourceData read(Path path, SourceFormat reportedAs) {
         try (InputStream in = Files.newInputStream(path); JsonParser p = MAPPER.createParser(in)) {
             return read(p, reportedAs);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IllegalArgumentException("the GeoJSON is not valid JSON" + (at == null ? "" : " at line "
+                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading GeoJSON " + path + ": " + e.getMessage(), e);
         }
@@ -58,7 +67,8 @@ public final class GeoJsonSourceReader {
                 String name = c.path("properties").path("name").asText(null);
                 crs = CrsNames.fromFileName(name);
                 if (crs == null && name != null) {
-                    notes.add("file declares CRS '" + name + "', which is not recognised");
+                    // the note lands in the import log's jsonb, which refuses U+0000
+                    notes.add("file declares CRS '" + name.replace('\u0000', '\uFFFD') + "', which is not recognised");
                 }
             } else if (field.equals("type")) {
                 type = p.getText();
