@@ -39,12 +39,13 @@ class GracefulShutdownTest {
             Services services = Wiring.services(db.db(), cfg, null);
             Javalin app = App.create(services, cfg.maxUploadMb()).start("127.0.0.1", 0);
             int port = app.port();
+            String token = TestServer.adminToken(services);
 
             CountDownLatch halfSent = new CountDownLatch(1);
             CountDownLatch stopping = new CountDownLatch(1);
             InputStream slowBody = new SlowCsv(halfSent, stopping);
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/grids/locate/bulk"))
-                    .header("Content-Type", "text/csv").timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "text/csv").header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30))
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> slowBody)).build();
             CompletableFuture<HttpResponse<String>> inFlight = HttpClient.newHttpClient()
                     .sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

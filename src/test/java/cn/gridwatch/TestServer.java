@@ -33,13 +33,22 @@ public final class TestServer implements AutoCloseable {
                 "GRIDWATCH_GRID_REFRESH_SECONDS", "2"));
         this.services = Wiring.services(db.db(), cfg, null);
         this.app = App.create(services, cfg.maxUploadMb()).start("127.0.0.1", 0);
+        this.http = new TestHttp(app.port()).bearer(adminToken(services));
+    }
+
+    /** Makes sure the test administrator exists and returns a new API token of theirs. */
+    public static String adminToken(Services services) {
         services.users().ensureAccounts(List.of(new UserService.NewUser(ADMIN, "Test administrator", Role.ADMIN,
                 null, ADMIN_PASSWORD)), Actor.system("test"));
-        this.http = new TestHttp(app.port()).bearer(tokenFor(ADMIN));
+        return tokenFor(services, ADMIN);
     }
 
     /** A new API token of an existing user. */
     public String tokenFor(String username) {
+        return tokenFor(services, username);
+    }
+
+    private static String tokenFor(Services services, String username) {
         User u = services.users().get(username);
         return services.auth().createToken(new Principal(u, "password", null), "test", Actor.system("test")).secret();
     }
