@@ -44,7 +44,7 @@ public final class GridQaService {
                     Laps laps = new Laps();
                     int cells = qa.prepareScope(c, request);
                     laps.lap("scope");
-                    qa.prepareFlags(c, request.toleranceM2());
+                    qa.prepareFlags(c);
                     laps.lap("flags");
                     List<QaFinding> findings = new ArrayList<>();
                     qa.invalid(c, findings);
