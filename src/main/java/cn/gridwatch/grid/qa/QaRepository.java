@@ -19,7 +19,8 @@ import java.util.Locale;
 /**
  * Runs the QA checks ({@code sql/grid/qa_*.sql}) on the caller's connection, inside one transaction:
  * {@link #prepareScope} copies the cells to check into a temp table dropped at commit, the other
- * methods read it. Areas are geodesic m² ({@code ST_Area(geom::geography)} on the CGCS2000
+ * methods read it (overlap candidates are found in memory by {@link InteriorPairs} and only measured in
+ * SQL). Areas are geodesic m² ({@code ST_Area(geom::geography)} on the CGCS2000
  * ellipsoid). Stateless and thread-safe; connections are not.
  */
 final class QaRepository {
