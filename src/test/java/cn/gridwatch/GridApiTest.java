@@ -218,6 +218,15 @@ class GridApiTest {
     }
 
     @Test
+    void a_binary_upload_named_geojson_is_a_400_naming_the_file_not_a_500() {
+        Reply r = http.post("/api/grids/import?level=county&filename=x.geojson", new byte[] {'{', 0, 1, 2},
+                "application/geo+json");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("detail").asText()).contains("x.geojson is not valid GeoJSON")
+                .contains("line 1, column 2");
+    }
+
+    @Test
     void qa_report_is_available_as_json_and_as_a_table() {
         JsonNode j = http.get("/api/grids/qa").json();
         assertThat(j.toString()).contains("coverage_gap");

@@ -39,7 +39,7 @@ public final class CsvRecords {
         while (true) {
             if (quoted) {
                 if (c == -1) {
-                    throw new IllegalArgumentException("CSV record starting on line " + recordLine
+                    throw new IllegalArgumentException("the record starting on line " + recordLine
                             + " has an unterminated quoted field");
                 }
                 if (c == '"') {

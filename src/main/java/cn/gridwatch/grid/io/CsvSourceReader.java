@@ -27,6 +27,11 @@ import org.locationtech.jts.io.WKTReader;
 public final class CsvSourceReader {
     private static final List<String> WKT_COLUMNS = List.of("wkt", "geometry", "geom");
 
+    /**
+     * Reads {@code path}. Input that is not such a CSV (empty, no geometry column, broken quoting)
+     * fails with an {@link IllegalArgumentException} naming the file; bad rows become feature
+     * rejections; only a failure to read the file itself is an {@link UncheckedIOException}.
+     */
     public SourceData read(Path path, ReadOptions options) {
         Charset cs = options.encoding() == null ? StandardCharsets.UTF_8 : options.encoding();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), cs))) {
@@ -35,6 +40,8 @@ public final class CsvSourceReader {
                 r.reset();
             }
             return read(new CsvRecords(r), options);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path.getFileName() + " is not a usable CSV: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading CSV " + path + ": " + e.getMessage(), e);
         }
@@ -43,7 +50,7 @@ public final class CsvSourceReader {
     private SourceData read(CsvRecords records, ReadOptions options) throws IOException {
         List<String> header = records.next();
         if (header == null) {
-            throw new IllegalArgumentException("CSV file is empty; expected a header row");
+            throw new IllegalArgumentException("the file is empty; expected a header row");
         }
         int geomCol = geometryColumn(header, options.wktColumn());
         GeometryFactory factory = new GeometryFactory();
@@ -100,7 +107,7 @@ public final class CsvSourceReader {
         if (wanted != null) {
             int i = names.indexOf(wanted.trim().toLowerCase(Locale.ROOT));
             if (i < 0) {
-                throw new IllegalArgumentException("CSV has no geometry column '" + wanted + "'; columns are " + header);
+                throw new IllegalArgumentException("there is no geometry column '" + wanted + "'; columns are " + header);
             }
             return i;
         }
@@ -110,6 +117,6 @@ public final class CsvSourceReader {
                 return i;
             }
         }
-        throw new IllegalArgumentException("CSV has no WKT column (tried " + WKT_COLUMNS + "); columns are " + header);
+        throw new IllegalArgumentException("there is no WKT column (tried " + WKT_COLUMNS + "); columns are " + header);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,24 +30,36 @@ public final class GeoJsonSourceReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
-     * Reads {@code path}; a broken document fails with an {@link IllegalArgumentException} naming the
-     * parser's location (bad input, not an I/O failure).
+     * Reads {@code path}. Input that is not a GeoJSON FeatureCollection or Feature (not JSON, truncated,
+     * binary, empty, another JSON document) fails with an {@link IllegalArgumentException} naming the
+     * file, what is wrong and where; only a failure to read the file itself is an
+     * {@link UncheckedIOException}.
      */
     public SourceData read(Path path, SourceFormat reportedAs) {
+        String name = String.valueOf(path.getFileName());
         try (InputStream in = Files.newInputStream(path); JsonParser p = MAPPER.createParser(in)) {
-            return read(p, reportedAs);
+            return read(p, reportedAs, name);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException("the GeoJSON is not valid JSON" + (at == null ? "" : " at line "
-                    + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(name + " is not valid GeoJSON: " + e.getOriginalMessage()
+                    + (at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")"), e);
+        } catch (CharConversionException e) {
+            throw new IllegalArgumentException(name + " is not valid GeoJSON: its bytes are not text in UTF-8, "
+                    + "UTF-16 or UTF-32 (" + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading GeoJSON " + path + ": " + e.getMessage(), e);
         }
     }
 
-    private SourceData read(JsonParser p, SourceFormat format) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new IllegalArgumentException("GeoJSON must start with an object");
+    private SourceData read(JsonParser p, SourceFormat format, String name) throws IOException {
+        JsonToken first = p.nextToken();
+        if (first == null) {
+            throw new IllegalArgumentException(name + " is empty; expected a GeoJSON FeatureCollection");
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw new IllegalArgumentException(name + " is not a GeoJSON FeatureCollection or Feature: the document is "
+                    + describe(first) + ", not an object");
         }
         GeometryFactory factory = new GeometryFactory();
         List<SourceFeature> features = new ArrayList<>();
@@ -58,20 +71,25 @@ public final class GeoJsonSourceReader {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             if (field.equals("features") && t == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
+                JsonToken next;
+                while ((next = p.nextToken()) == JsonToken.START_OBJECT) {
                     JsonNode f = MAPPER.readTree(p);
                     features.add(feature(features.size() + 1, f, factory));
                 }
+                if (next != JsonToken.END_ARRAY) {
+                    throw new IllegalArgumentException(name + " is not a valid GeoJSON FeatureCollection: feature "
+                            + (features.size() + 1) + " is " + describe(next) + ", not an object");
+                }
             } else if (field.equals("crs")) {
                 JsonNode c = MAPPER.readTree(p);
-                String name = c.path("properties").path("name").asText(null);
-                crs = CrsNames.fromFileName(name);
-                if (crs == null && name != null) {
-                    // the note lands in the import log's jsonb, which refuses U+0000
-                    notes.add("file declares CRS '" + name.replace('\u0000', '\uFFFD') + "', which is not recognised");
+                String crsName = c.path("properties").path("name").asText(null);
+                crs = CrsNames.fromFileName(crsName);
+                if (crs == null && crsName != null) {
+                    notes.add("file declares CRS '" + crsName + "', which is not recognised");
                 }
             } else if (field.equals("type")) {
-                type = p.getText();
+                type = t.isScalarValue() ? p.getText() : describe(t);
+                p.skipChildren();
             } else if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
                 self.put(field, MAPPER.readTree(p));
             }
@@ -79,9 +97,33 @@ public final class GeoJsonSourceReader {
         if ("Feature".equals(type)) {
             features.add(feature(1, self.asFeature(), factory));
         } else if (!"FeatureCollection".equals(type)) {
-            throw new IllegalArgumentException("GeoJSON type must be FeatureCollection or Feature, but was: " + type);
+            throw new IllegalArgumentException(name + " is not a GeoJSON FeatureCollection or Feature: "
+                    + (type == null ? "it has no \"type\" member" : "its type is '" + type + "'"));
         }
         return new SourceData(format, features, crs, notes);
+    }
+
+    /** A JSON token as a reader would name it. */
+    private static String describe(JsonToken t) {
+        if (t == null) {
+            return "missing (the document ends early)";
+        }
+        switch (t) {
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            case VALUE_NULL:
+                return "null";
+            default:
+                return t.asString() == null ? t.name() : "'" + t.asString() + "'";
+        }
     }
 
     private static SourceFeature feature(int number, JsonNode f, GeometryFactory factory) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 
 /**
  * Reads Shapefiles (also zipped, through {@code /vsizip/}) and GeoPackages by running GDAL's
@@ -25,10 +27,18 @@ public final class OgrSourceReader {
     private static final long TIMEOUT_MINUTES = 10;
     private final GeoJsonSourceReader geojson = new GeoJsonSourceReader();
 
-    /** Reads {@code path} as {@code format} ({@link SourceFormat#SHAPEFILE} or {@link SourceFormat#GEOPACKAGE}). */
+    /**
+     * Reads {@code path} as {@code format} ({@link SourceFormat#SHAPEFILE} or {@link SourceFormat#GEOPACKAGE}).
+     * A file GDAL cannot read (or a zip without a {@code .shp}) fails with an
+     * {@link IllegalArgumentException} naming the file and GDAL's message; a failure of the server
+     * itself (temp files, GDAL not installed) is an {@link UncheckedIOException}.
+     */
     public SourceData read(Path path, SourceFormat format, ReadOptions options) {
         Path tmp = null;
         try {
+            if (isZip(path)) {
+                checkZipHasShapefile(path);
+            }
             tmp = Files.createTempDirectory("gridwatch-ogr");
             Path out = tmp.resolve("layer.geojson");
             List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=NO"));
@@ -47,7 +57,7 @@ public final class OgrSourceReader {
             } else if (format == SourceFormat.GEOPACKAGE) {
                 cmd.add(firstLayer(path));
             }
-            run(cmd);
+            run(cmd, path);
             SourceData d = geojson.read(out, format);
             if (d.fileCrs() == null && format == SourceFormat.SHAPEFILE && !hasPrj(path)) {
                 notes.add("the Shapefile has no .prj");
@@ -65,11 +75,31 @@ public final class OgrSourceReader {
 
     private static String source(Path path) {
         String abs = path.toAbsolutePath().toString();
-        return abs.toLowerCase(Locale.ROOT).endsWith(".zip") ? "/vsizip/" + abs : abs;
+        return isZip(path) ? "/vsizip/" + abs : abs;
+    }
+
+    private static boolean isZip(Path path) {
+        return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+    }
+
+    /** GDAL's answer for a zip without a Shapefile is "unable to open"; say what is missing instead. */
+    private static void checkZipHasShapefile(Path zip) throws IOException {
+        List<String> entries = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            z.stream().forEach(e -> entries.add(e.getName()));
+        } catch (ZipException e) {
+            throw new IllegalArgumentException(zip.getFileName() + " is not a readable zip archive: " + e.getMessage(), e);
+        }
+        if (entries.stream().noneMatch(n -> n.toLowerCase(Locale.ROOT).endsWith(".shp"))) {
+            throw new IllegalArgumentException(zip.getFileName() + " contains no .shp file; a zipped Shapefile needs "
+                    + "at least the .shp, .shx and .dbf" + (entries.isEmpty() ? " (the archive is empty)"
+                    : " (the archive holds " + String.join(", ", entries.subList(0, Math.min(10, entries.size())))
+                    + (entries.size() > 10 ? ", ..." : "") + ")"));
+        }
     }
 
     private static String firstLayer(Path path) throws IOException {
-        String listing = run(List.of("ogrinfo", "-ro", "-q", path.toAbsolutePath().toString()));
+        String listing = run(List.of("ogrinfo", "-ro", "-q", path.toAbsolutePath().toString()), path);
         for (String line : listing.split("\n")) {
             // lines look like "1: towns (Polygon)"
             int colon = line.indexOf(": ");
@@ -79,7 +109,7 @@ public final class OgrSourceReader {
                 return paren > 0 ? rest.substring(0, paren) : rest;
             }
         }
-        throw new IllegalArgumentException("GeoPackage " + path + " has no vector layer");
+        throw new IllegalArgumentException(path.getFileName() + " is a GeoPackage without a vector layer");
     }
 
     static String gdalEncoding(Charset cs) {
@@ -104,8 +134,11 @@ public final class OgrSourceReader {
                 || name.toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
-    /** Runs a GDAL tool; a non-zero exit fails with GDAL's own message. Returns stdout. */
-    private static String run(List<String> cmd) throws IOException {
+    /**
+     * Runs a GDAL tool on {@code input}; a non-zero exit fails with GDAL's own message, naming the file
+     * (the server's directories are left out of the message). Returns stdout.
+     */
+    private static String run(List<String> cmd, Path input) throws IOException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         try {
@@ -120,7 +153,9 @@ public final class OgrSourceReader {
         }
         String text = new String(out, StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
-            throw new IllegalArgumentException(cmd.get(0) + " failed (exit " + p.exitValue() + "): " + text.trim());
+            String gdal = text.trim().replace(input.toAbsolutePath().getParent().toString() + "/", "");
+            throw new IllegalArgumentException(input.getFileName() + " cannot be read: " + cmd.get(0) + " failed (exit "
+                    + p.exitValue() + "): " + gdal);
         }
         return text;
     }

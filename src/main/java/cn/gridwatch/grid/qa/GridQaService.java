@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,23 +41,48 @@ public final class GridQaService {
         long t0 = System.nanoTime();
         return db.inTransaction("running grid QA" + (request.rootCode() == null ? "" : " under " + request.rootCode()),
                 c -> {
+                    Laps laps = new Laps();
                     int cells = qa.prepareScope(c, request);
-                    qa.prepareFlags(c, request.toleranceM2());
+                    laps.lap("scope");
+                    qa.prepareFlags(c);
+                    laps.lap("flags");
                     List<QaFinding> findings = new ArrayList<>();
                     qa.invalid(c, findings);
+                    laps.lap(QaFinding.INVALID_GEOMETRY);
                     qa.overlaps(c, request.toleranceM2(), findings);
+                    laps.lap(QaFinding.OVERLAP);
                     qa.gaps(c, request.toleranceM2(), findings);
+                    laps.lap(QaFinding.COVERAGE_GAP);
                     qa.parents(c, request.toleranceM2(), findings);
+                    laps.lap(QaFinding.CHILD_OUTSIDE_PARENT + "+" + QaFinding.PARENT_MISMATCH);
                     qa.missingParents(c, request.date(), findings);
+                    laps.lap(QaFinding.MISSING_PARENT);
                     qa.codes(c, findings);
+                    laps.lap(QaFinding.MALFORMED_CODE + "+" + QaFinding.DUPLICATE_CODE);
                     findings.sort(Comparator.comparingInt((QaFinding f) -> QaFinding.TYPES.indexOf(f.type()))
                             .thenComparing(QaFinding::code));
                     Map<String, Integer> summary = new LinkedHashMap<>();
                     QaFinding.TYPES.forEach(t -> summary.put(t, 0));
                     findings.forEach(f -> summary.merge(f.type(), 1, Integer::sum));
                     return new QaReport(request.rootCode(), request.date(), request.toleranceM2(), cells, summary,
-                            List.copyOf(findings), (System.nanoTime() - t0) / 1_000_000);
+                            List.copyOf(findings), (System.nanoTime() - t0) / 1_000_000, laps.timings());
                 });
+    }
+
+    /** Milliseconds per phase, in the order the phases ran. */
+    private static final class Laps {
+        private final Map<String, Long> timings = new LinkedHashMap<>();
+        private long since = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            timings.put(phase, (now - since) / 1_000_000);
+            since = now;
+        }
+
+        Map<String, Long> timings() {
+            return Collections.unmodifiableMap(timings);
+        }
     }
 
     /**

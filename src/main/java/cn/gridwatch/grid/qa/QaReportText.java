@@ -13,7 +13,8 @@ final class QaReportText {
         sb.append("QA of ").append(r.rootCode() == null ? "all admin cells" : "subtree " + r.rootCode())
                 .append(r.date() == null ? " (current)" : " valid on " + r.date())
                 .append(": ").append(r.cellCount()).append(" cells checked in ").append(r.elapsedMs())
-                .append(" ms, tolerance ").append(r.toleranceM2()).append(" m²\n\n");
+                .append(" ms, tolerance ").append(r.toleranceM2()).append(" m²\n");
+        sb.append("phases (ms): ").append(r.timingsMs()).append("\n\n");
         sb.append(String.format(Locale.ROOT, "%-22s %8s%n", "finding", "count"));
         for (Map.Entry<String, Integer> e : r.summary().entrySet()) {
             sb.append(String.format(Locale.ROOT, "%-22s %8d%n", e.getKey(), e.getValue()));

@@ -1,5 +1,6 @@
 package cn.gridwatch.grid.qa;
 
+import cn.gridwatch.db.GeometryCodec;
 import cn.gridwatch.grid.AdminCode;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.SqlResources;
@@ -18,7 +19,8 @@ import java.util.Locale;
 /**
  * Runs the QA checks ({@code sql/grid/qa_*.sql}) on the caller's connection, inside one transaction:
  * {@link #prepareScope} copies the cells to check into a temp table dropped at commit, the other
- * methods read it. Areas are geodesic m² ({@code ST_Area(geom::geography)} on the CGCS2000
+ * methods read it (overlap candidates are found in memory by {@link InteriorPairs} and only measured in
+ * SQL). Areas are geodesic m² ({@code ST_Area(geom::geography)} on the CGCS2000
  * ellipsoid). Stateless and thread-safe; connections are not.
  */
 final class QaRepository {
@@ -42,18 +44,15 @@ final class QaRepository {
         }
     }
 
-    /** Runs {@code qa_flags.sql}: children's unions and the loose/crowded flags the pair checks use. */
-    void prepareFlags(Connection c, double tolerance) throws SQLException {
+    /** Runs {@code qa_flags.sql}: children's unions and the loose flag the parent checks use. */
+    void prepareFlags(Connection c) throws SQLException {
         String[] statements = SqlResources.load("grid/qa_flags.sql").split(";\\s*\n");
         for (String sql : statements) {
             if (sql.replaceAll("(?m)^\\s*--.*$", "").isBlank()) {
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                if (sql.contains("?")) {
-                    ps.setDouble(1, tolerance);
-                }
-                ps.execute();
+            try (Statement st = c.createStatement()) {
+                st.execute(sql);
             }
         }
         try (Statement st = c.createStatement()) {
@@ -74,9 +73,43 @@ final class QaRepository {
         }
     }
 
+    /**
+     * Overlaps between cells of the same level: the pairs whose interiors intersect are found in
+     * memory ({@link InteriorPairs}, one level at a time), their shared area is measured here.
+     */
     void overlaps(Connection c, double tolerance, List<QaFinding> out) throws SQLException {
+        for (GridLevel level : GridLevel.values()) {
+            List<InteriorPairs.Pair> pairs = InteriorPairs.of(cellsOf(c, level));
+            if (!pairs.isEmpty()) {
+                measureOverlaps(c, pairs, tolerance, out);
+            }
+        }
+    }
+
+    private static List<InteriorPairs.Cell> cellsOf(Connection c, GridLevel level) throws SQLException {
+        List<InteriorPairs.Cell> cells = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, code, ST_AsBinary(fixed) from qa_cell where level = ? and not ST_IsEmpty(fixed)")) {
+            ps.setInt(1, level.rank());
+            ps.setFetchSize(2000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cells.add(new InteriorPairs.Cell(rs.getLong(1), rs.getString(2),
+                            GeometryCodec.fromWkb(rs.getBytes(3))));
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static void measureOverlaps(Connection c, List<InteriorPairs.Pair> pairs, double tolerance,
+            List<QaFinding> out) throws SQLException {
+        Long[] first = pairs.stream().map(p -> p.a().id()).toArray(Long[]::new);
+        Long[] second = pairs.stream().map(p -> p.b().id()).toArray(Long[]::new);
         try (PreparedStatement ps = c.prepareStatement(SqlResources.load("grid/qa_overlaps.sql"))) {
-            ps.setDouble(1, tolerance);
+            ps.setArray(1, c.createArrayOf("bigint", first));
+            ps.setArray(2, c.createArrayOf("bigint", second));
+            ps.setDouble(3, tolerance);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new QaFinding(QaFinding.OVERLAP, rs.getString("code"), rs.getString("name"),

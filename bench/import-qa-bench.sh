@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs cn.gridwatch.bench.ImportQaBench (test scope) with the project's class path.
+# Usage: GRIDWATCH_DB_URL=jdbc:postgresql://127.0.0.1:55432/gridwatch bench/import-qa-bench.sh [--seed=20261122] [--runs=3]
+# Fresh databases are created (and dropped) on the server GRIDWATCH_DB_URL names.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+: "${GRIDWATCH_DB_URL:?set GRIDWATCH_DB_URL to a PostGIS server, e.g. jdbc:postgresql://127.0.0.1:55432/gridwatch}"
+BUILD_DIR="${BUILD_DIR:-target-bench}"
+mvn -q -B -DbuildDir="$BUILD_DIR" test-compile
+mvn -q -B -DbuildDir="$BUILD_DIR" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt" >/dev/null
+CP="$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")"
+exec java -Xms1g -Xmx4g -cp "$CP" cn.gridwatch.bench.ImportQaBench "$@"
