@@ -4,6 +4,8 @@ import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.generate.GridGenerator;
 import cn.gridwatch.grid.locate.GridIndex;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Arrays;
@@ -20,7 +22,7 @@ import org.locationtech.jts.geom.Envelope;
  * In-process figures are the median of {@code --runs} runs after two warm-up runs.
  *
  * <p>Options: {@code --points=1000000 --runs=5 --seed=42 (points) --grid-seed=20261122 --buckets-per-cell=256
- * --baseline-points=200000 --sql-points=<points> --sql-runs=1 --subdivide=64 --sql-only --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
+ * --baseline-points=200000 --sql-points=<points> --sql-runs=1 --subdivide=64 --sql-only --plain-join --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
  * without either the PostGIS part is skipped). See bench/README.md.
  */
 public final class LocateBench {
@@ -39,6 +41,7 @@ public final class LocateBench {
         int sqlRuns = Integer.parseInt(opt.getOrDefault("sql-runs", "1"));
         int subdivide = Integer.parseInt(opt.getOrDefault("subdivide", "64"));
         boolean sqlOnly = opt.containsKey("sql-only");
+        boolean planChoice = opt.containsKey("plain-join");
         String db = opt.getOrDefault("db", System.getenv("GRIDWATCH_DB_URL"));
 
         GridSource source = new GeneratedProvince(gridSeed);
@@ -71,10 +74,11 @@ public final class LocateBench {
         int[] out = new int[points * GridIndex.LEVELS];
         GridIndex idx = index;
         int timedRuns = sqlOnly ? 1 : runs; // --sql-only: answers for the cross-check, no serious timing
-        double single = pointsPerSecond(points, timedRuns, () -> idx.locateAll(lon, lat, 0, points, out));
-        double parallel = pointsPerSecond(points, timedRuns, () -> idx.locateAllParallel(lon, lat, out));
-        System.out.printf(Locale.ROOT, "GridIndex, %d points x 4 levels: single thread %,.0f points/s, all cores %,.0f points/s%n",
-                points, single, parallel);
+        double[] cpu = new double[1];
+        double single = pointsPerSecond(points, timedRuns, () -> idx.locateAll(lon, lat, 0, points, out), cpu);
+        double parallel = pointsPerSecond(points, timedRuns, () -> idx.locateAllParallel(lon, lat, out), null);
+        System.out.printf(Locale.ROOT, "GridIndex, %d points x 4 levels: single thread %,.0f points/s (%,.0f per CPU second),"
+                + " all cores %,.0f points/s%n", points, single, cpu[0], parallel);
 
         if (!sqlOnly) {
             StrTreeBaseline baseline = new StrTreeBaseline(cells);
@@ -82,7 +86,7 @@ public final class LocateBench {
                 for (int i = 0; i < baselinePoints; i++) {
                     baseline.locate(lon[i], lat[i]);
                 }
-            });
+            }, null);
             int plainMismatches = 0;
             for (int i = 0; i < Math.min(baselinePoints, 20000); i++) {
                 plainMismatches += Arrays.equals(baseline.locate(lon[i], lat[i]), codes(idx, out, i)) ? 0 : 1;
@@ -104,22 +108,30 @@ public final class LocateBench {
                     + " in %.1f s%n", sql.count(PostgisJoin.Cells.WHOLE), sql.count(PostgisJoin.Cells.SUBDIVIDED), subdivide,
                     sqlPoints, sec(System.nanoTime() - l0));
             double best = 0;
-            for (int workers : new int[] {0, 2}) {
+            // whole cells: the plain join (the planner drives it from the points, slow; --plain-join) and
+            // the cell-driven form; subdivided cells: the plain join, which the planner already drives
+            // from the cells, serial and with two workers
+            Object[][] configs = {
+                {PostgisJoin.Cells.WHOLE, false, 0}, {PostgisJoin.Cells.WHOLE, true, 0},
+                {PostgisJoin.Cells.SUBDIVIDED, false, 0}, {PostgisJoin.Cells.SUBDIVIDED, false, 2}};
+            for (Object[] run : planChoice ? configs : Arrays.copyOfRange(configs, 1, configs.length)) {
+                PostgisJoin.Cells variant = (PostgisJoin.Cells) run[0];
+                boolean cellDriven = (Boolean) run[1];
+                int workers = (Integer) run[2];
                 sql.parallel(workers);
-                for (PostgisJoin.Cells variant : PostgisJoin.Cells.values()) {
-                    String what = String.format(Locale.ROOT, "PostGIS join on %s, %d parallel workers", variant.table, workers);
-                    System.out.print(what + ", plan:\n" + sql.explain(variant));
-                    double[] rates = new double[sqlRuns];
-                    for (int r = 0; r < sqlRuns; r++) {
-                        rates[r] = sqlPoints / sec(sql.join(variant));
-                    }
-                    Arrays.sort(rates);
-                    double rate = rates[(sqlRuns - 1) / 2];
-                    best = Math.max(best, rate);
-                    int mismatches = mismatches(sql.results(sqlPoints), idx, out, lon, lat);
-                    System.out.printf(Locale.ROOT, "%s, %d points x 4 levels: %,.0f points/s (median of %s); %d mismatches%n",
-                            what, sqlPoints, rate, rateList(rates), mismatches);
+                String what = String.format(Locale.ROOT, "PostGIS %s join on %s, %d parallel workers",
+                        cellDriven ? "cell-driven" : "plain", variant.table, workers);
+                System.out.print(what + ", plan:\n" + sql.explain(variant, cellDriven));
+                double[] rates = new double[sqlRuns];
+                for (int r = 0; r < sqlRuns; r++) {
+                    rates[r] = sqlPoints / sec(sql.join(variant, cellDriven));
                 }
+                Arrays.sort(rates);
+                double rate = rates[(sqlRuns - 1) / 2];
+                best = Math.max(best, rate);
+                int mismatches = mismatches(sql.results(sqlPoints), idx, out, lon, lat);
+                System.out.printf(Locale.ROOT, "%s, %d points x 4 levels: %,.0f points/s (median of %s); %d mismatches%n",
+                        what, sqlPoints, rate, rateList(rates), mismatches);
             }
             System.out.printf(Locale.ROOT, "ratio GridIndex/best PostGIS join (%,.0f points/s): single thread %.1fx,"
                     + " all cores %.1fx%n", best, single / best, parallel / best);
@@ -146,17 +158,30 @@ public final class LocateBench {
         return sb.toString();
     }
 
-    private static double pointsPerSecond(int points, int runs, Runnable work) {
+    /**
+     * Median points per wall-clock second of {@code runs} runs after two warm-ups. When {@code cpu} is
+     * given (single-threaded work only), {@code cpu[0]} receives the median points per second of this
+     * thread's CPU time, which time slices lost to other processes on a loaded machine do not distort.
+     */
+    private static double pointsPerSecond(int points, int runs, Runnable work, double[] cpu) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 2; i++) {
             work.run();
         }
         double[] rates = new double[runs];
+        double[] cpuRates = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             work.run();
             rates[i] = points / sec(System.nanoTime() - t0);
+            cpuRates[i] = points / sec(threads.getCurrentThreadCpuTime() - c0);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
+        if (cpu != null) {
+            cpu[0] = cpuRates[runs / 2];
+        }
         return rates[runs / 2];
     }
 

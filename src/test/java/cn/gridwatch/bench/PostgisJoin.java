@@ -62,6 +62,16 @@ final class PostgisJoin {
             from %s c join bench_point p on ST_Covers(c.geom, p.geom)
             order by p.id, c.level, c.code collate "C"
             """;
+    /**
+     * The same join with the cell as the outer loop by construction: the lateral subquery refers to
+     * {@code c}, and {@code offset 0} keeps the planner from flattening it back into a plain join.
+     */
+    private static final String CELL_DRIVEN_JOIN = """
+            select distinct on (p.id, c.level) p.id, c.level, c.code
+            from %s c cross join lateral (
+              select p.id from bench_point p where ST_Covers(c.geom, p.geom) offset 0) p
+            order by p.id, c.level, c.code collate "C"
+            """;
 
     private final Connection connection;
 
@@ -122,19 +132,26 @@ final class PostgisJoin {
                 + " set parallel_tuple_cost = 0; set min_parallel_table_scan_size = 0", "setting parallelism");
     }
 
-    /** Runs the join on {@code cells} into {@code bench_result}; returns wall time in nanoseconds. */
-    long join(Cells cells) throws SQLException {
+    /**
+     * Runs the join on {@code cells} into {@code bench_result}, as a plain join (the planner picks the
+     * loop order) or {@code cellDriven}; returns wall time in nanoseconds.
+     */
+    long join(Cells cells, boolean cellDriven) throws SQLException {
         execute("drop table if exists bench_result", "dropping bench_result");
         long t0 = System.nanoTime();
-        execute("create unlogged table bench_result as " + String.format(JOIN, cells.table),
+        execute("create unlogged table bench_result as " + sql(cells, cellDriven),
                 "running the spatial join on " + cells.table);
         return System.nanoTime() - t0;
     }
 
-    String explain(Cells cells) throws SQLException {
+    private static String sql(Cells cells, boolean cellDriven) {
+        return String.format(cellDriven ? CELL_DRIVEN_JOIN : JOIN, cells.table);
+    }
+
+    String explain(Cells cells, boolean cellDriven) throws SQLException {
         StringBuilder sb = new StringBuilder();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("explain " + String.format(JOIN, cells.table))) {
+                ResultSet rs = st.executeQuery("explain " + sql(cells, cellDriven))) {
             while (rs.next()) {
                 sb.append("  ").append(rs.getString(1)).append('\n');
             }
