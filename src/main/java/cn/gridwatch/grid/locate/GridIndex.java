@@ -25,9 +25,11 @@ import org.locationtech.jts.geom.Envelope;
  * <p>Algorithm: one uniform {@link BucketGrid} over the admin extent; per level, every bucket is
  * classified at build time by {@link LevelTableBuilder} as empty, full (one cell answers, no
  * point-in-polygon test at all) or mixed (a short candidate list tested in code order with the exact
- * banded point-in-polygon of {@link PolygonalShape}). A query computes its bucket once and reads the
- * four levels' states from one interleaved array. Cells of a level are indexed 0..n-1 in ascending
- * code, so "lowest code" is "lowest index".
+ * banded point-in-polygon of {@link PolygonalShape}, flattened per level into {@link LevelShapes}). A
+ * query computes its bucket once and reads the four levels' states from one interleaved array. Cells
+ * of a level are indexed 0..n-1 in ascending code, so "lowest code" is "lowest index". The bulk
+ * methods work in batches: first every point's bucket states (independent loads, so the CPU overlaps
+ * the cache misses of a state array far larger than the cache), then the mixed buckets.
  *
  * <p>Immutable after construction and safe for concurrent queries from any number of threads;
  * the bulk methods allocate nothing per point.
