@@ -2,7 +2,10 @@ package cn.gridwatch.bench;
 
 import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.grid.generate.GridGenerator;
 import cn.gridwatch.grid.locate.GridIndex;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Arrays;
@@ -18,8 +21,8 @@ import org.locationtech.jts.geom.Envelope;
  * uniformly random points in the province extent to all four levels and prints points/s.
  * In-process figures are the median of {@code --runs} runs after two warm-up runs.
  *
- * <p>Options: {@code --points=1000000 --runs=5 --seed=42 --buckets-per-cell=256
- * --baseline-points=200000 --sql-points=<points> --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
+ * <p>Options: {@code --points=1000000 --runs=5 --seed=42 (points) --grid-seed=20261122 --buckets-per-cell=256
+ * --baseline-points=200000 --sql-points=<points> --sql-runs=1 --subdivide=64 --sql-only --plain-join --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
  * without either the PostGIS part is skipped). See bench/README.md.
  */
 public final class LocateBench {
@@ -31,12 +34,17 @@ public final class LocateBench {
         int points = Integer.parseInt(opt.getOrDefault("points", "1000000"));
         int runs = Integer.parseInt(opt.getOrDefault("runs", "5"));
         long seed = Long.parseLong(opt.getOrDefault("seed", "42"));
+        long gridSeed = Long.parseLong(opt.getOrDefault("grid-seed", "" + GridGenerator.DEFAULT_SEED));
         int bucketsPerCell = Integer.parseInt(opt.getOrDefault("buckets-per-cell", "" + GridIndex.DEFAULT_BUCKETS_PER_CELL));
         int baselinePoints = Math.min(points, Integer.parseInt(opt.getOrDefault("baseline-points", "200000")));
         int sqlPoints = Math.min(points, Integer.parseInt(opt.getOrDefault("sql-points", "" + points)));
+        int sqlRuns = Integer.parseInt(opt.getOrDefault("sql-runs", "1"));
+        int subdivide = Integer.parseInt(opt.getOrDefault("subdivide", "64"));
+        boolean sqlOnly = opt.containsKey("sql-only");
+        boolean planChoice = opt.containsKey("plain-join");
         String db = opt.getOrDefault("db", System.getenv("GRIDWATCH_DB_URL"));
 
-        GridSource source = SyntheticProvince.hunanSized(seed);
+        GridSource source = new GeneratedProvince(gridSeed);
         System.out.println("grid: " + source.describe());
         long t0 = System.nanoTime();
         List<GridCell> cells = source.cells();
@@ -65,23 +73,27 @@ public final class LocateBench {
         }
         int[] out = new int[points * GridIndex.LEVELS];
         GridIndex idx = index;
-        double single = pointsPerSecond(points, runs, () -> idx.locateAll(lon, lat, 0, points, out));
-        double parallel = pointsPerSecond(points, runs, () -> idx.locateAllParallel(lon, lat, out));
-        System.out.printf(Locale.ROOT, "GridIndex, %d points x 4 levels: single thread %,.0f points/s, all cores %,.0f points/s%n",
-                points, single, parallel);
+        int timedRuns = sqlOnly ? 1 : runs; // --sql-only: answers for the cross-check, no serious timing
+        double[] cpu = new double[1];
+        double single = pointsPerSecond(points, timedRuns, () -> idx.locateAll(lon, lat, 0, points, out), cpu);
+        double parallel = pointsPerSecond(points, timedRuns, () -> idx.locateAllParallel(lon, lat, out), null);
+        System.out.printf(Locale.ROOT, "GridIndex, %d points x 4 levels: single thread %,.0f points/s (%,.0f per CPU second),"
+                + " all cores %,.0f points/s%n", points, single, cpu[0], parallel);
 
-        StrTreeBaseline baseline = new StrTreeBaseline(cells);
-        double plain = pointsPerSecond(baselinePoints, Math.max(1, runs / 2), () -> {
-            for (int i = 0; i < baselinePoints; i++) {
-                baseline.locate(lon[i], lat[i]);
+        if (!sqlOnly) {
+            StrTreeBaseline baseline = new StrTreeBaseline(cells);
+            double plain = pointsPerSecond(baselinePoints, Math.max(1, runs / 2), () -> {
+                for (int i = 0; i < baselinePoints; i++) {
+                    baseline.locate(lon[i], lat[i]);
+                }
+            }, null);
+            int plainMismatches = 0;
+            for (int i = 0; i < Math.min(baselinePoints, 20000); i++) {
+                plainMismatches += Arrays.equals(baseline.locate(lon[i], lat[i]), codes(idx, out, i)) ? 0 : 1;
             }
-        });
-        int plainMismatches = 0;
-        for (int i = 0; i < Math.min(baselinePoints, 20000); i++) {
-            plainMismatches += Arrays.equals(baseline.locate(lon[i], lat[i]), codes(idx, out, i)) ? 0 : 1;
+            System.out.printf(Locale.ROOT, "plain STRtree + PreparedGeometry loop, single thread: %,.0f points/s "
+                    + "(%d mismatches against GridIndex on %d points)%n", plain, plainMismatches, Math.min(baselinePoints, 20000));
         }
-        System.out.printf(Locale.ROOT, "plain STRtree + PreparedGeometry loop, single thread: %,.0f points/s "
-                + "(%d mismatches against GridIndex on %d points)%n", plain, plainMismatches, Math.min(baselinePoints, 20000));
 
         if (db == null || db.isBlank()) {
             System.out.println("PostGIS: skipped (no --db and no GRIDWATCH_DB_URL)");
@@ -90,42 +102,86 @@ public final class LocateBench {
         try (Connection connection = DriverManager.getConnection(db)) {
             PostgisJoin sql = new PostgisJoin(connection);
             long l0 = System.nanoTime();
-            sql.loadCells(cells);
+            sql.loadCells(cells, subdivide);
             sql.loadPoints(lon, lat, sqlPoints);
-            System.out.printf(Locale.ROOT, "PostGIS: loaded cells and %d points in %.1f s%n", sqlPoints, sec(System.nanoTime() - l0));
-            System.out.print(sql.explain(sqlPoints));
-            sql.join(Math.min(sqlPoints, 20000)); // warm-up
-            long wall = sql.join(sqlPoints);
-            double sqlRate = sqlPoints / sec(wall);
-            String[][] fromSql = sql.results(sqlPoints);
-            int mismatches = 0;
-            for (int i = 0; i < sqlPoints; i++) {
-                String[] mine = codes(idx, out, i);
-                if (!Arrays.equals(mine, fromSql[i])) {
-                    if (mismatches++ < 10) {
-                        System.out.printf(Locale.ROOT, "  mismatch POINT(%s %s): GridIndex %s, PostGIS %s%n", lon[i], lat[i],
-                                Arrays.toString(mine), Arrays.toString(fromSql[i]));
-                    }
+            System.out.printf(Locale.ROOT, "PostGIS: loaded %d cells (%d pieces after ST_Subdivide(geom, %d)) and %d points"
+                    + " in %.1f s%n", sql.count(PostgisJoin.Cells.WHOLE), sql.count(PostgisJoin.Cells.SUBDIVIDED), subdivide,
+                    sqlPoints, sec(System.nanoTime() - l0));
+            double best = 0;
+            // whole cells: the plain join (the planner drives it from the points, slow; --plain-join) and
+            // the cell-driven form; subdivided cells: the plain join, which the planner already drives
+            // from the cells, serial and with two workers
+            Object[][] configs = {
+                {PostgisJoin.Cells.WHOLE, false, 0}, {PostgisJoin.Cells.WHOLE, true, 0},
+                {PostgisJoin.Cells.SUBDIVIDED, false, 0}, {PostgisJoin.Cells.SUBDIVIDED, false, 2}};
+            for (Object[] run : planChoice ? configs : Arrays.copyOfRange(configs, 1, configs.length)) {
+                PostgisJoin.Cells variant = (PostgisJoin.Cells) run[0];
+                boolean cellDriven = (Boolean) run[1];
+                int workers = (Integer) run[2];
+                sql.parallel(workers);
+                String what = String.format(Locale.ROOT, "PostGIS %s join on %s, %d parallel workers",
+                        cellDriven ? "cell-driven" : "plain", variant.table, workers);
+                System.out.print(what + ", plan:\n" + sql.explain(variant, cellDriven));
+                double[] rates = new double[sqlRuns];
+                for (int r = 0; r < sqlRuns; r++) {
+                    rates[r] = sqlPoints / sec(sql.join(variant, cellDriven));
                 }
+                Arrays.sort(rates);
+                double rate = rates[(sqlRuns - 1) / 2];
+                best = Math.max(best, rate);
+                int mismatches = mismatches(sql.results(sqlPoints), idx, out, lon, lat);
+                System.out.printf(Locale.ROOT, "%s, %d points x 4 levels: %,.0f points/s (median of %s); %d mismatches%n",
+                        what, sqlPoints, rate, rateList(rates), mismatches);
             }
-            System.out.printf(Locale.ROOT, "PostGIS join, %d points x 4 levels: %.1f s, %,.0f points/s; %d mismatches%n",
-                    sqlPoints, sec(wall), sqlRate, mismatches);
-            System.out.printf(Locale.ROOT, "ratio GridIndex/PostGIS: single thread %.1fx, all cores %.1fx%n",
-                    single / sqlRate, parallel / sqlRate);
+            System.out.printf(Locale.ROOT, "ratio GridIndex/best PostGIS join (%,.0f points/s): single thread %.1fx,"
+                    + " all cores %.1fx%n", best, single / best, parallel / best);
         }
     }
 
-    private static double pointsPerSecond(int points, int runs, Runnable work) {
+    private static int mismatches(String[][] fromSql, GridIndex idx, int[] out, double[] lon, double[] lat) {
+        int mismatches = 0;
+        for (int i = 0; i < fromSql.length; i++) {
+            String[] mine = codes(idx, out, i);
+            if (!Arrays.equals(mine, fromSql[i]) && mismatches++ < 10) {
+                System.out.printf(Locale.ROOT, "  mismatch POINT(%s %s): GridIndex %s, PostGIS %s%n", lon[i], lat[i],
+                        Arrays.toString(mine), Arrays.toString(fromSql[i]));
+            }
+        }
+        return mismatches;
+    }
+
+    private static String rateList(double[] rates) {
+        StringBuilder sb = new StringBuilder();
+        for (double r : rates) {
+            sb.append(sb.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%,.0f", r));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Median points per wall-clock second of {@code runs} runs after two warm-ups. When {@code cpu} is
+     * given (single-threaded work only), {@code cpu[0]} receives the median points per second of this
+     * thread's CPU time, which time slices lost to other processes on a loaded machine do not distort.
+     */
+    private static double pointsPerSecond(int points, int runs, Runnable work, double[] cpu) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < 2; i++) {
             work.run();
         }
         double[] rates = new double[runs];
+        double[] cpuRates = new double[runs];
         for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             work.run();
             rates[i] = points / sec(System.nanoTime() - t0);
+            cpuRates[i] = points / sec(threads.getCurrentThreadCpuTime() - c0);
         }
         Arrays.sort(rates);
+        Arrays.sort(cpuRates);
+        if (cpu != null) {
+            cpu[0] = cpuRates[runs / 2];
+        }
         return rates[runs / 2];
     }
 

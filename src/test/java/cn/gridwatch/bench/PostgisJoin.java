@@ -17,29 +17,60 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The PostGIS side of the locate benchmark: loads cells into {@code bench_cell(code, level,
- * geom geometry(MultiPolygon,4490))} with a GiST index and points into {@code bench_point}, both with
- * COPY (geometries as hex EWKB, points as {@link Double#toString} text, so both sides see the same
- * doubles; points clustered in geohash order, the friendliest order for PostGIS's geometry caches),
- * then runs the spatial join: per point and level the covering cell with the smallest code.
- * Drops and recreates its tables. Not thread-safe (one connection).
+ * The PostGIS side of the locate benchmark, written the way a PostGIS user would: cells in
+ * {@code bench_cell(code, level, geom geometry(MultiPolygon,4490))}, the same cells cut with
+ * {@code ST_Subdivide} in {@code bench_cell_sub} (each piece keeps its cell's code), points in
+ * {@code bench_point}; all three with GiST indexes, loaded with COPY (geometries as hex EWKB, points
+ * as {@link Double#toString} text, so both sides see the same doubles). The join is one set-based
+ * statement: {@code ST_Covers} join, then per point and level the smallest code with
+ * {@code DISTINCT ON}. The plan wanted is cell-driven (outer loop over cells, inner GiST index scan
+ * on the points), so consecutive {@code ST_Covers} calls share one polygon and PostGIS's prepared
+ * geometry cache works.
+ *
+ * <p>Subdivision does not change the answers: the pieces of a cell tile it exactly, so a point is
+ * covered by the cell iff some piece covers it (a point on an internal cut edge is covered by both
+ * pieces, which carry the same code). Drops and recreates its tables. Not thread-safe (one connection).
  */
 final class PostgisJoin {
+    /** The cell tables the join can run on; table names come only from here. */
+    enum Cells {
+        WHOLE("bench_cell"), SUBDIVIDED("bench_cell_sub");
+
+        final String table;
+
+        Cells(String table) {
+            this.table = table;
+        }
+    }
+
     private static final String SCHEMA = """
             drop table if exists bench_result;
             drop table if exists bench_point;
+            drop table if exists bench_cell_sub;
             drop table if exists bench_cell;
             create table bench_cell (code text not null, level int not null, geom geometry(MultiPolygon, 4490) not null);
             create table bench_point (id int primary key, geom geometry(Point, 4490) not null);
             """;
+    private static final String SUBDIVIDE = """
+            create table bench_cell_sub as
+              select code, level, ST_Subdivide(geom, %d) as geom from bench_cell;
+            create index bench_cell_sub_geom on bench_cell_sub using gist (geom);
+            analyze bench_cell_sub;
+            """;
     private static final String JOIN = """
-            create unlogged table bench_result as
-            select p.id,
-              (select c.code from bench_cell c where c.level = 1 and ST_Covers(c.geom, p.geom) order by c.code collate "C" limit 1) as l1,
-              (select c.code from bench_cell c where c.level = 2 and ST_Covers(c.geom, p.geom) order by c.code collate "C" limit 1) as l2,
-              (select c.code from bench_cell c where c.level = 3 and ST_Covers(c.geom, p.geom) order by c.code collate "C" limit 1) as l3,
-              (select c.code from bench_cell c where c.level = 4 and ST_Covers(c.geom, p.geom) order by c.code collate "C" limit 1) as l4
-            from bench_point p where p.id < %d
+            select distinct on (p.id, c.level) p.id, c.level, c.code
+            from %s c join bench_point p on ST_Covers(c.geom, p.geom)
+            order by p.id, c.level, c.code collate "C"
+            """;
+    /**
+     * The same join with the cell as the outer loop by construction: the lateral subquery refers to
+     * {@code c}, and {@code offset 0} keeps the planner from flattening it back into a plain join.
+     */
+    private static final String CELL_DRIVEN_JOIN = """
+            select distinct on (p.id, c.level) p.id, c.level, c.code
+            from %s c cross join lateral (
+              select p.id from bench_point p where ST_Covers(c.geom, p.geom) offset 0) p
+            order by p.id, c.level, c.code collate "C"
             """;
 
     private final Connection connection;
@@ -48,7 +79,7 @@ final class PostgisJoin {
         this.connection = connection;
     }
 
-    void loadCells(List<GridCell> cells) throws SQLException, IOException {
+    void loadCells(List<GridCell> cells, int maxVertices) throws SQLException, IOException {
         execute(SCHEMA, "creating the bench tables");
         WKBWriter wkb = new WKBWriter(2, true);
         StringBuilder sb = new StringBuilder();
@@ -67,6 +98,16 @@ final class PostgisJoin {
         copy("copy bench_cell (code, level, geom) from stdin", sb);
         execute("create index bench_cell_geom on bench_cell using gist (geom); analyze bench_cell;",
                 "indexing bench_cell");
+        execute(String.format(SUBDIVIDE, maxVertices), "subdividing bench_cell");
+    }
+
+    /** Rows of {@code table}, for the report. */
+    long count(Cells cells) throws SQLException {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("select count(*) from " + cells.table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     void loadPoints(double[] lon, double[] lat, int n) throws SQLException, IOException {
@@ -75,27 +116,44 @@ final class PostgisJoin {
             sb.append(i).append("\tSRID=4490;POINT(").append(lon[i]).append(' ').append(lat[i]).append(")\n");
         }
         copy("copy bench_point (id, geom) from stdin", sb);
-        // store points in geohash order: consecutive ST_Covers calls then hit the same cells, so
-        // PostGIS's per-call-site cache of the prepared polygon works (random order defeats it)
+        // geohash order keeps the points of one cell close together on disk for the inner index scans
         execute("create index bench_point_geohash on bench_point (ST_GeoHash(ST_Transform(geom, 4326)));"
-                + " cluster bench_point using bench_point_geohash; analyze bench_point", "clustering bench_point");
+                + " cluster bench_point using bench_point_geohash;"
+                + " create index bench_point_geom on bench_point using gist (geom); analyze bench_point",
+                "indexing bench_point");
     }
 
-    /** Runs the join for points {@code 0..n-1} into {@code bench_result}; returns wall time in nanoseconds. */
-    long join(int n) throws SQLException {
+    /**
+     * Session settings for the join: {@code workers} parallel workers per gather (0 = serial), and
+     * zero parallel set-up costs so the planner is allowed to use them on a small cell table.
+     */
+    void parallel(int workers) throws SQLException {
+        execute("set max_parallel_workers_per_gather = " + workers + "; set parallel_setup_cost = 0;"
+                + " set parallel_tuple_cost = 0; set min_parallel_table_scan_size = 0", "setting parallelism");
+    }
+
+    /**
+     * Runs the join on {@code cells} into {@code bench_result}, as a plain join (the planner picks the
+     * loop order) or {@code cellDriven}; returns wall time in nanoseconds.
+     */
+    long join(Cells cells, boolean cellDriven) throws SQLException {
         execute("drop table if exists bench_result", "dropping bench_result");
         long t0 = System.nanoTime();
-        execute(String.format(JOIN, n), "running the spatial join for " + n + " points");
+        execute("create unlogged table bench_result as " + sql(cells, cellDriven),
+                "running the spatial join on " + cells.table);
         return System.nanoTime() - t0;
     }
 
-    String explain(int n) throws SQLException {
+    private static String sql(Cells cells, boolean cellDriven) {
+        return String.format(cellDriven ? CELL_DRIVEN_JOIN : JOIN, cells.table);
+    }
+
+    String explain(Cells cells, boolean cellDriven) throws SQLException {
         StringBuilder sb = new StringBuilder();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("explain " + String.format(JOIN, n).replaceFirst(
-                        "create unlogged table bench_result as", ""))) {
+                ResultSet rs = st.executeQuery("explain " + sql(cells, cellDriven))) {
             while (rs.next()) {
-                sb.append(rs.getString(1)).append('\n');
+                sb.append("  ").append(rs.getString(1)).append('\n');
             }
         }
         return sb.toString();
@@ -103,11 +161,11 @@ final class PostgisJoin {
 
     /** Codes per point id and rank from the last {@link #join}; {@code null} where no cell covers. */
     String[][] results(int n) throws SQLException {
-        String[][] out = new String[n][];
+        String[][] out = new String[n][4];
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("select id, l1, l2, l3, l4 from bench_result")) {
+                ResultSet rs = st.executeQuery("select id, level, code from bench_result")) {
             while (rs.next()) {
-                out[rs.getInt(1)] = new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
+                out[rs.getInt(1)][rs.getInt(2) - 1] = rs.getString(3);
             }
         }
         return out;

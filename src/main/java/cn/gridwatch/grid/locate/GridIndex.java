@@ -25,9 +25,11 @@ import org.locationtech.jts.geom.Envelope;
  * <p>Algorithm: one uniform {@link BucketGrid} over the admin extent; per level, every bucket is
  * classified at build time by {@link LevelTableBuilder} as empty, full (one cell answers, no
  * point-in-polygon test at all) or mixed (a short candidate list tested in code order with the exact
- * banded point-in-polygon of {@link PolygonalShape}). A query computes its bucket once and reads the
- * four levels' states from one interleaved array. Cells of a level are indexed 0..n-1 in ascending
- * code, so "lowest code" is "lowest index".
+ * banded point-in-polygon of {@link PolygonalShape}, flattened per level into {@link LevelShapes}). A
+ * query computes its bucket once and reads the four levels' states from one interleaved array. Cells
+ * of a level are indexed 0..n-1 in ascending code, so "lowest code" is "lowest index". The bulk
+ * methods work in batches: first every point's bucket states (independent loads, so the CPU overlaps
+ * the cache misses of a state array far larger than the cache), then the mixed buckets.
  *
  * <p>Immutable after construction and safe for concurrent queries from any number of threads;
  * the bulk methods allocate nothing per point.
@@ -39,6 +41,8 @@ public final class GridIndex {
     public static final int DEFAULT_BUCKETS_PER_CELL = 256;
     private static final long MAX_BUCKETS = 1L << 23;
     private static final int CHUNK = 1 << 14;
+    /** Points per batch in the bulk methods: small enough to stay in L1, large enough for many misses in flight. */
+    private static final int BATCH = 256;
 
     private final GridCell[][] cells = new GridCell[LEVELS][];
     private final LevelTable[] tables = new LevelTable[LEVELS];
@@ -166,6 +170,19 @@ public final class GridIndex {
      */
     public void locateAll(double[] lon, double[] lat, int from, int to, int[] out) {
         checkBulk(lon, lat, from, to, out);
+        for (int start = from; start < to; start += BATCH) {
+            int end = Math.min(to, start + BATCH);
+            readStates(lon, lat, start, end, out);
+            resolveMixed(lon, lat, start, end, out);
+        }
+    }
+
+    /**
+     * First pass over a batch: the four bucket states of each point (-1 outside the extent). The loads
+     * are independent of one another, so the CPU keeps many cache misses in flight at once; mixing
+     * them with the point-in-polygon work of the second pass would serialise them.
+     */
+    private void readStates(double[] lon, double[] lat, int from, int to, int[] out) {
         for (int i = from; i < to; i++) {
             double x = lon[i];
             double y = lat[i];
@@ -178,10 +195,21 @@ public final class GridIndex {
                 continue;
             }
             int base = grid.bucket(x, y) * LEVELS;
-            out[o] = tables[0].resolve(states[base], x, y);
-            out[o + 1] = tables[1].resolve(states[base + 1], x, y);
-            out[o + 2] = tables[2].resolve(states[base + 2], x, y);
-            out[o + 3] = tables[3].resolve(states[base + 3], x, y);
+            out[o] = states[base];
+            out[o + 1] = states[base + 1];
+            out[o + 2] = states[base + 2];
+            out[o + 3] = states[base + 3];
+        }
+    }
+
+    /** Second pass: replaces the states of mixed buckets (below -1) by the exact answer. */
+    private void resolveMixed(double[] lon, double[] lat, int from, int to, int[] out) {
+        for (int o = from * LEVELS, end = to * LEVELS; o < end; o++) {
+            int state = out[o];
+            if (state < -1) {
+                int i = o / LEVELS;
+                out[o] = tables[o % LEVELS].resolve(state, lon[i], lat[i]);
+            }
         }
     }
 

@@ -14,11 +14,11 @@ package cn.gridwatch.grid.locate;
  * thread-safe.
  */
 final class LevelTable {
-    private final CellShape[] shapes;
+    private final LevelShapes shapes;
     private final int[] mixStart;
     private final int[] mixCells;
 
-    LevelTable(CellShape[] shapes, int[] mixStart, int[] mixCells) {
+    LevelTable(LevelShapes shapes, int[] mixStart, int[] mixCells) {
         this.shapes = shapes;
         this.mixStart = mixStart;
         this.mixCells = mixCells;
@@ -35,7 +35,7 @@ final class LevelTable {
             if (c < 0) {
                 return ~c;
             }
-            if (shapes[c].covers(x, y)) {
+            if (shapes.covers(c, x, y)) {
                 return c;
             }
         }
@@ -50,9 +50,5 @@ final class LevelTable {
     /** Number of candidate entries over all mixed buckets. */
     int candidateCount() {
         return mixCells.length;
-    }
-
-    CellShape shape(int cell) {
-        return shapes[cell];
     }
 }

@@ -193,6 +193,6 @@ final class LevelTableBuilder {
             states[b] = -(m + 2);
             mixStart[++m] = pos;
         }
-        return new Result(states, new LevelTable(shapes, mixStart, mixCells));
+        return new Result(states, new LevelTable(new LevelShapes(shapes), mixStart, mixCells));
     }
 }

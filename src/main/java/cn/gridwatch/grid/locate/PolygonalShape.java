@@ -136,36 +136,83 @@ final class PolygonalShape {
         int crossings = 0;
         for (int k = bandStart[b], end = bandStart[b + 1]; k < end; k++) {
             int e = bandEdges[k];
-            double x1 = xs[e];
-            double x2 = xs[e + 1];
-            if (x1 < x && x2 < x) {
-                continue;
-            }
-            double y1 = ys[e];
-            double y2 = ys[e + 1];
-            if (x == x2 && y == y2) {
+            int r = crossing(xs[e], ys[e], xs[e + 1], ys[e + 1], x, y);
+            if (r < 0) {
                 return true;
             }
-            if (y1 == y && y2 == y) {
-                if (x >= Math.min(x1, x2) && x <= Math.max(x1, x2)) {
-                    return true;
-                }
-                continue;
-            }
-            if ((y1 > y && y2 <= y) || (y2 > y && y1 <= y)) {
-                int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, x, y);
-                if (orient == 0) {
-                    return true;
-                }
-                if (y2 < y1) {
-                    orient = -orient;
-                }
-                if (orient > 0) {
-                    crossings++;
-                }
-            }
+            crossings += r;
         }
         return (crossings & 1) == 1;
+    }
+
+    /**
+     * The same test over edges stored as {@code x1, y1, x2, y2} quadruples {@code from..to-1} of
+     * {@code edges} (one band of one polygon, see {@link LevelShapes}).
+     */
+    static boolean coversByEdges(double[] edges, int from, int to, double x, double y) {
+        int crossings = 0;
+        for (int k = from * 4, end = to * 4; k < end; k += 4) {
+            int r = crossing(edges[k], edges[k + 1], edges[k + 2], edges[k + 3], x, y);
+            if (r < 0) {
+                return true;
+            }
+            crossings += r;
+        }
+        return (crossings & 1) == 1;
+    }
+
+    /**
+     * One step of the ray-crossing count for edge (x1, y1)-(x2, y2) and point (x, y): -1 when the
+     * point lies on the edge's end point (x2, y2) or on the edge, else 1 when the edge crosses the
+     * ray to the right of the point, else 0 (JTS {@code RayCrossingCounter.countSegment}).
+     */
+    private static int crossing(double x1, double y1, double x2, double y2, double x, double y) {
+        if (x1 < x && x2 < x) {
+            return 0;
+        }
+        if (x == x2 && y == y2) {
+            return -1;
+        }
+        if (y1 == y && y2 == y) {
+            return x >= Math.min(x1, x2) && x <= Math.max(x1, x2) ? -1 : 0;
+        }
+        if ((y1 > y && y2 <= y) || (y2 > y && y1 <= y)) {
+            int orient = CGAlgorithmsDD.orientationIndex(x1, y1, x2, y2, x, y);
+            if (orient == 0) {
+                return -1;
+            }
+            if (y2 < y1) {
+                orient = -orient;
+            }
+            return orient > 0 ? 1 : 0;
+        }
+        return 0;
+    }
+
+    int bandCount() {
+        return bandCount;
+    }
+
+    double bandInv() {
+        return bandInv;
+    }
+
+    /** Band b's edges are {@code bandEdges()[bandStart()[b] .. bandStart()[b + 1]]}; shared, do not modify. */
+    int[] bandStart() {
+        return bandStart;
+    }
+
+    /** Edge k runs from vertex k to k + 1 of {@link #xs()} / {@link #ys()}; shared, do not modify. */
+    int[] bandEdges() {
+        return bandEdges;
+    }
+
+    double[] xs() {
+        return xs;
+    }
+
+    double[] ys() {
+        return ys;
     }
 
     /** Receives edges from {@link #forEachEdge}. */
