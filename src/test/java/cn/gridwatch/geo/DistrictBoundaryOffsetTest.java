@@ -2,6 +2,7 @@ package cn.gridwatch.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

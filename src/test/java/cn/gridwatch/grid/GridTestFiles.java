@@ -83,7 +83,6 @@ public final class GridTestFiles {
 
     /** The shared data directory: env GRIDWATCH_SHARED_DATA, else ../shared/data from the project root. */
     public static Path sharedData() {
-        String env = System.getenv("GRIDWATCH_SHARED_DATA");
-        return env != null && !env.isBlank() ? Path.of(env) : Path.of("..", "shared", "data");
+        return cn.gridwatch.SharedData.dir();
     }
 }

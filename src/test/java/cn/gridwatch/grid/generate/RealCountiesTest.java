@@ -3,6 +3,7 @@ package cn.gridwatch.grid.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gridwatch.SharedData;
 import cn.gridwatch.grid.AdminCode;
 import java.io.IOException;
 import java.nio.file.Files;

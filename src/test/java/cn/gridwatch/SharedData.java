@@ -1,4 +1,4 @@
-package cn.gridwatch.geo;
+package cn.gridwatch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,20 +6,20 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Test helper: finds the shared real-data folder (/work/shared/data in the dev setup). Order: system
+ * Test helper, the one place that finds the shared real-data folder (/work/shared/data in the dev setup). Order: system
  * property {@code gridwatch.shared.data}, environment variable {@code GRIDWATCH_SHARED_DATA}, then
  * {@code ../shared/data} relative to the working directory (Maven runs tests from the project root).
  * An explicit override that does not exist fails the test; a missing default aborts it as skipped,
  * so a fresh clone without the shared folder still builds.
  */
-final class SharedData {
-    static final String PROPERTY = "gridwatch.shared.data";
-    static final String ENV = "GRIDWATCH_SHARED_DATA";
+public final class SharedData {
+    public static final String PROPERTY = "gridwatch.shared.data";
+    public static final String ENV = "GRIDWATCH_SHARED_DATA";
 
     private SharedData() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String override = System.getProperty(PROPERTY, System.getenv(ENV));
         if (override != null && !override.isBlank()) {
             Path dir = Path.of(override);
@@ -38,7 +38,7 @@ final class SharedData {
         return dir;
     }
 
-    static Path file(String relative) {
+    public static Path file(String relative) {
         Path file = dir().resolve(relative);
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("shared data file " + file.toAbsolutePath() + " is missing");
