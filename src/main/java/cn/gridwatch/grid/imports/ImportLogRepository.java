@@ -28,7 +28,7 @@ final class ImportLogRepository {
             ps.setInt(10, r.replaced());
             ps.setInt(11, r.unchanged());
             ps.setInt(12, r.repaired());
-            ps.setString(13, GridJson.write(r));
+            ps.setString(13, jsonbSafe(GridJson.write(r)));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -39,9 +39,20 @@ final class ImportLogRepository {
     /** Replaces the stored report JSON once the import id and grid version are known. */
     void updateReport(Connection c, long id, ImportReport r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update grid_import set report = ?::jsonb where id = ?")) {
-            ps.setString(1, GridJson.write(r));
+            ps.setString(1, jsonbSafe(GridJson.write(r)));
             ps.setLong(2, id);
             ps.executeUpdate();
         }
     }
+
+    /**
+     * PostgreSQL's jsonb cannot hold U+0000, which a file may smuggle into a warning or rejection text
+     * (as the JSON escape backslash-u-0000); it becomes U+FFFD so the report can always be stored.
+     */
+    static String jsonbSafe(String json) {
+        return NUL_ESCAPE.matcher(json).replaceAll("$1\\\\uFFFD");
+    }
+
+    private static final java.util.regex.Pattern NUL_ESCAPE =
+            java.util.regex.Pattern.compile("(?<!\\\\)((?:\\\\\\\\)*)\\\\u0000");
 }
