@@ -6,7 +6,12 @@
 #     `pg_ctl restart -m fast` half-way; failed requests and the time until /health answers 200 again.
 # Phase 1 uses the private cluster (127.0.0.1:$GRIDWATCH_PG_PORT, started with ./gridwatch db start if
 # it is not running) in its own database gridwatch_load; phase 2 never touches that cluster.
-# Everything the script starts is stopped on exit. GRIDWATCH_TOKEN, when set, is sent as a bearer token.
+# Every API route needs credentials: after each server start the script signs in as the demo's
+# administrator (GRIDWATCH_BENCH_USER / GRIDWATCH_BENCH_PASSWORD, default admin / gridwatch-admin, the
+# documented demo account), creates an API token and wrk sends it as "Authorization: Bearer".
+# The steady phase fails (exit 1) on any non-2xx answer or socket error; the restart phase counts
+# the non-2xx answers by status and fails on any that is not 503 (e.g. a 401 would mean broken auth).
+# Everything the script starts is stopped on exit.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,10 +24,16 @@ LOAD_DB="gridwatch_load"
 BUILD="${BUILD_DIR:-target-load}"
 PHASES="${PHASES:-steady restart}"
 JAVA_OPTS="${GRIDWATCH_JAVA_OPTS:--Xmx1g}"
+BENCH_USER="${GRIDWATCH_BENCH_USER:-admin}"
+BENCH_PASSWORD="${GRIDWATCH_BENCH_PASSWORD:-gridwatch-admin}"
+export GRIDWATCH_BENCH_DIR="$ROOT/bench"   # where locate.lua and list.lua find common.lua
+# shellcheck source=bench/auth.sh
+. "$ROOT/bench/auth.sh"
 
 say() { printf 'load: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
+FAILED=0
 
 PG_BIN=""
 for v in $(ls /usr/lib/postgresql 2>/dev/null | sort -n); do
@@ -61,16 +72,30 @@ start_server() {
     (cd "$ROOT" && GRIDWATCH_DB_URL="$1" GRIDWATCH_DB_USER="$PG_USER" GRIDWATCH_HOST=127.0.0.1 GRIDWATCH_PORT="$PORT" \
         exec java $JAVA_OPTS -Dfile.encoding=UTF-8 -jar "$JAR" demo --data gis-data) >"$OUT/server-$2.log" 2>&1 &
     SERVER_PID=$!
+    local up=0
     for _ in $(seq 1 600); do
-        curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && return 0
+        curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && { up=1; break; }
         kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server-$2.log" >&2; die "the server did not start"; }
         sleep 0.1
     done
-    die "the server did not answer /health within 60 s"
+    [ "$up" = 1 ] || die "the server did not answer /health within 60 s"
+    # a token per server (each phase has its own database); wrk reads it from the environment
+    GRIDWATCH_TOKEN=$(gw_bench_token "http://127.0.0.1:$PORT" "$BENCH_USER" "$BENCH_PASSWORD" "bench-load-$2") \
+        || die "could not get an API token (as $BENCH_USER)"
+    export GRIDWATCH_TOKEN
+    gw_bench_check_auth "http://127.0.0.1:$PORT/api/grids/locate?lon=113&lat=27.65" "$GRIDWATCH_TOKEN" \
+        || die "authentication does not work as the benchmark expects"
+    gw_bench_check_auth "http://127.0.0.1:$PORT/api/grids?level=village&limit=100" "$GRIDWATCH_TOKEN" \
+        || die "authentication does not work as the benchmark expects"
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER_PID/status"; }
-warm() { wrk -t1 -c4 -d5s -s "$ROOT/bench/load/$1.lua" "http://127.0.0.1:$PORT" >/dev/null; }
+# warm SCRIPT: 5 s at 4 connections; fails on any non-2xx answer (e.g. 401: the token is not accepted)
+warm() {
+    local out="$OUT/warm-$1-$(date +%s%N).txt"
+    wrk -t1 -c4 -d5s -s "$ROOT/bench/load/$1.lua" "http://127.0.0.1:$PORT" >"$out"
+    if grep -q 'Non-2xx' "$out"; then cat "$out" >&2; die "warm-up of $1 got non-2xx answers"; fi
+}
 
 # run_wrk NAME SCRIPT: prints one summary row
 run_wrk() {
@@ -85,6 +110,10 @@ run_wrk() {
     non2xx=$(awk '/Non-2xx/ {print $5}' "$out"); non2xx=${non2xx:-0}
     sock=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' "$out"); sock=${sock:-0}
     printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$total" "$rps" "$p50" "$p99" "$non2xx" "$sock" "$(rss)"
+    if [ "$non2xx" != 0 ] || [ "$sock" != 0 ]; then
+        say "FAILED: $1 had $non2xx non-2xx answers and $sock socket errors (see $out)"
+        FAILED=1
+    fi
 }
 
 OUT=$(mktemp -d /tmp/gridwatch-load.XXXXXX)
@@ -116,8 +145,8 @@ fi
 
 # restart_run NAME SCRIPT: wrk for DURATION with `pg_ctl restart -m fast` at half time
 restart_run() {
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$ROOT/bench/load/$2.lua" \
-        "http://127.0.0.1:$PORT" >"$OUT/wrk-restart-$1.txt" &
+    GRIDWATCH_WRK_STATUS=1 wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency \
+        -s "$ROOT/bench/load/$2.lua" "http://127.0.0.1:$PORT" >"$OUT/wrk-restart-$1.txt" &
     local wrk_pid=$!
     sleep $((DURATION / 2 - 2 > 0 ? DURATION / 2 - 2 : 1))
     local t0 t1 poll="$OUT/health-$1.txt"
@@ -143,8 +172,16 @@ restart_run() {
     p99=$(awk '$1=="99%" {print $2}' "$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' "$out"); non2xx=${non2xx:-0}
     sock=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' "$out"); sock=${sock:-0}
-    printf '| %s | %s | %s | %s | %s | %d ms | %s ms (%d of %d polls failed; slowest poll %s ms) | %s |\n' "$1" "$total" \
-        "$non2xx" "$sock" "$p99" $(( (t1 - t0) / 1000000 )) "${recovered:-?}" "$failed" "$(wc -l <"$poll")" "$slowest" "$(rss)"
+    local by_status other
+    by_status=$(awk '/^status [0-9]+:/ {printf "%s%s %s", sep, $2, $3; sep=", "}' "$out")
+    other=$(awk '/^status [0-9]+:/ && $2 != "503:" {n += $3} END {print n + 0}' "$out")
+    printf '| %s | %s | %s | %s | %s | %s | %d ms | %s ms (%d of %d polls failed; slowest poll %s ms) | %s |\n' "$1" "$total" \
+        "$non2xx" "${by_status:-none}" "$sock" "$p99" $(( (t1 - t0) / 1000000 )) "${recovered:-?}" "$failed" \
+        "$(wc -l <"$poll")" "$slowest" "$(rss)"
+    if [ "$other" != 0 ]; then
+        say "FAILED: $1 got $other non-2xx answers other than 503 during the restart ($by_status; see $out)"
+        FAILED=1
+    fi
 }
 
 if [[ " $PHASES " == *" restart "* ]]; then
@@ -161,11 +198,12 @@ if [[ " $PHASES " == *" restart "* ]]; then
     warm locate; warm list
     echo
     echo "restart (throwaway cluster on port $TPORT, pg_ctl restart -m fast after $((DURATION / 2)) s)"
-    echo "| endpoint | requests | non-2xx | socket errors | p99 | pg_ctl restart took | /health 200 again after | server RSS after |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| endpoint | requests | non-2xx | by status | socket errors | p99 | pg_ctl restart took | /health 200 again after | server RSS after |"
+    echo "|---|---|---|---|---|---|---|---|---|"
     restart_run locate locate
     restart_run list list
     stop_server
 fi
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ "$FAILED" = 0 ] || die "FAILED: non-2xx answers or socket errors where none are allowed (see above and $OUT)"
