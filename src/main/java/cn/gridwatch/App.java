@@ -4,6 +4,7 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
 import io.javalin.config.SizeUnit;
 import cn.gridwatch.http.ErrorMapping;
+import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
@@ -38,6 +39,7 @@ public final class App {
             new GridController(services.grids(), services.locate(), services.qa(), services.imports(), services.audit(),
                     maxUploadMb)
                     .routes(config.routes);
+            new TileController(services.tiles()).routes(config.routes);
         });
     }
 

@@ -6,6 +6,7 @@ import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
+import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -21,7 +22,8 @@ public record Services(
         AuditLog audit,
         AuthService auth,
         UserService users,
-        boolean trustProxy) implements AutoCloseable {
+        boolean trustProxy,
+        TileService tiles) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -16,6 +16,7 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
+import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -36,6 +37,8 @@ import picocli.CommandLine;
 final class Wiring {
     /** Demo cells are valid from this fixed date, so loading the demo twice changes nothing. */
     static final LocalDate DEMO_VALID_FROM = LocalDate.of(2024, 1, 1);
+    /** Memory for rendered vector tiles (LRU by bytes). */
+    static final long TILE_CACHE_BYTES = 64L * 1024 * 1024;
     private static final String[][] DEMO_FILES = {
         {"city.geojson", "city"}, {"counties.geojson", "county"},
         {"townships.geojson", "township"}, {"villages.geojson", "village"},
@@ -82,7 +85,10 @@ final class Wiring {
         GridLocateService.Snapshot first = locate.refresh();
         ChangeListener listener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "grid_changed",
                 grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
-        return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy());
+        // tiles are keyed by the locate snapshot's grid version: no database read per tile
+        TileService tiles = new TileService(db, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
+        return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy(),
+                tiles);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

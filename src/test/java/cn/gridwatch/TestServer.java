@@ -65,6 +65,11 @@ public final class TestServer implements AutoCloseable {
         return http;
     }
 
+    /** The loopback port the server listens on (for clients other than {@link TestHttp}, e.g. GDAL). */
+    public int port() {
+        return app.port();
+    }
+
     public Services services() {
         return services;
     }

@@ -1,0 +1,54 @@
+package cn.gridwatch.map.tiles;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An in-memory least-recently-used cache of rendered tiles, bounded by the total bytes of the
+ * tiles it holds. Keys carry the grid version, so a change to the grid never finds an old tile: it
+ * asks for a new key, and the old entries age out. Two concurrent misses of one key both render it
+ * (harmless; the second put replaces the first). Thread-safe (one lock; the work under it is a map
+ * operation).
+ */
+final class TileCache {
+    /** What identifies a tile: layer, address, grid version and the viewer's scope prefix. */
+    record Key(String layer, int z, int x, int y, long version, String scopePrefix) {
+    }
+
+    private final long maxBytes;
+    private final LinkedHashMap<Key, Tile> map = new LinkedHashMap<>(256, 0.75f, true);
+    private long bytes;
+
+    TileCache(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("tile cache size must be >= 0 bytes, but was: " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    synchronized Tile get(Key key) {
+        return map.get(key);
+    }
+
+    synchronized void put(Key key, Tile tile) {
+        if (tile.bytes().length > maxBytes) {
+            return;
+        }
+        Tile old = map.put(key, tile);
+        bytes += tile.bytes().length - (old == null ? 0 : old.bytes().length);
+        Iterator<Map.Entry<Key, Tile>> it = map.entrySet().iterator();
+        while (bytes > maxBytes && it.hasNext()) {
+            bytes -= it.next().getValue().bytes().length;
+            it.remove();
+        }
+    }
+
+    synchronized long bytes() {
+        return bytes;
+    }
+
+    synchronized int size() {
+        return map.size();
+    }
+}

@@ -1,0 +1,106 @@
+package cn.gridwatch.map.tiles;
+
+import cn.gridwatch.http.Params;
+import cn.gridwatch.security.AccessFilter;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP for vector tiles: {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt} and the TileJSON 3.0.0 document
+ * {@code GET /tiles/{layer}.json}. Caching for clients: every tile has an ETag
+ * ({@code "v{version}-{crc}"}) and answers {@code If-None-Match} with 304; a plain URL is
+ * {@code Cache-Control: no-cache} (revalidate every time), a URL with {@code ?v=} equal to the
+ * current grid version is immutable for a year (TileJSON hands out such URLs, so a grid change
+ * gives clients new URLs). An empty tile is 204 No Content. Officers see only their jurisdiction.
+ */
+public final class TileController {
+    public static final String MVT = "application/vnd.mapbox-vector-tile";
+    private final TileService tiles;
+
+    public TileController(TileService tiles) {
+        this.tiles = tiles;
+    }
+
+    public void routes(RoutesConfig r) {
+        r.get("/tiles/{layer}/{z}/{x}/{file}", this::tile);
+        r.get("/tiles/{file}", this::tileJson);
+    }
+
+    private void tile(Context ctx) {
+        TileLayer layer = TileLayer.byId(ctx.pathParam("layer"));
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".mvt") && !file.endsWith(".pbf")) {
+            throw new IllegalArgumentException("a tile URL ends in {y}.mvt, but was: '" + file + "'");
+        }
+        TileCoord t = TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, file.length() - 4));
+        Tile tile = tiles.tile(layer, t, AccessFilter.principal(ctx).scope().prefix());
+        String v = Params.text(ctx, "v");
+        boolean versioned = v != null && v.equals(Long.toString(tile.version()));
+        ctx.header("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "no-cache");
+        ctx.header("Vary", "Authorization");
+        ctx.header("ETag", tile.etag());
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && matches(ifNoneMatch, tile.etag())) {
+            ctx.status(304);
+            return;
+        }
+        if (tile.isEmpty()) {
+            ctx.status(204);
+            return;
+        }
+        ctx.contentType(MVT).result(tile.bytes());
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        for (String part : ifNoneMatch.split(",")) {
+            String p = part.trim();
+            if (p.equals("*") || p.equals(etag) || p.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** TileJSON 3.0.0 for one layer; tile URLs carry {@code ?v=} (and the caller's access_token, if any). */
+    private void tileJson(Context ctx) {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".json")) {
+            throw new io.javalin.http.NotFoundResponse("no such resource: " + ctx.path());
+        }
+        TileLayer layer = TileLayer.byId(file.substring(0, file.length() - ".json".length()));
+        long version = tiles.currentVersion();
+        String token = Params.text(ctx, "access_token");
+        String url = ctx.scheme() + "://" + ctx.host() + "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt?v=" + version
+                + (token == null ? "" : "&access_token=" + java.net.URLEncoder.encode(token,
+                        java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("code", "String");
+        fields.put("name", "String");
+        fields.put("level", "String");
+        Map<String, Object> vl = new LinkedHashMap<>();
+        vl.put("id", layer.id());
+        vl.put("description", layer.title());
+        vl.put("minzoom", layer.minZoom());
+        vl.put("maxzoom", TileLayer.TILEJSON_MAX_ZOOM);
+        vl.put("fields", fields);
+        List<Object> layers = new ArrayList<>();
+        layers.add(vl);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tilejson", "3.0.0");
+        m.put("name", layer.id());
+        m.put("description", layer.title());
+        m.put("version", "1.0." + version);
+        m.put("scheme", "xyz");
+        m.put("tiles", List.of(url));
+        m.put("minzoom", layer.minZoom());
+        m.put("maxzoom", TileLayer.TILEJSON_MAX_ZOOM);
+        m.put("bounds", tiles.bounds(layer, AccessFilter.principal(ctx).scope().prefix()));
+        m.put("vector_layers", layers);
+        ctx.header("Cache-Control", "no-cache");
+        ctx.json(m);
+    }
+}
