@@ -4,6 +4,7 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
 import io.javalin.config.SizeUnit;
 import cn.gridwatch.http.ErrorMapping;
+import cn.gridwatch.map.features.FeaturesController;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
@@ -40,6 +41,7 @@ public final class App {
                     maxUploadMb)
                     .routes(config.routes);
             new TileController(services.tiles()).routes(config.routes);
+            new FeaturesController(services.features()).routes(config.routes);
         });
     }
 

@@ -6,6 +6,7 @@ import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
+import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -23,7 +24,8 @@ public record Services(
         AuthService auth,
         UserService users,
         boolean trustProxy,
-        TileService tiles) implements AutoCloseable {
+        TileService tiles,
+        FeaturesService features) implements AutoCloseable {
 
     @Override
     public void close() {

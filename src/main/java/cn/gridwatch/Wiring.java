@@ -16,6 +16,7 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
+import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
@@ -87,8 +88,9 @@ final class Wiring {
                 grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
         // tiles are keyed by the locate snapshot's grid version: no database read per tile
         TileService tiles = new TileService(db, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
+        FeaturesService features = new FeaturesService(db);
         return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy(),
-                tiles);
+                tiles, features);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

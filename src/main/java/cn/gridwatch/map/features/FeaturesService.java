@@ -1,0 +1,46 @@
+package cn.gridwatch.map.features;
+
+import cn.gridwatch.db.Database;
+import cn.gridwatch.grid.NotFoundException;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Read use cases of the features API: pages of a collection, one feature, a collection's extent.
+ * {@code scopePrefix} limits every answer to codes starting with it ("" for everything). Never
+ * imports Javalin. Thread-safe.
+ */
+public final class FeaturesService {
+    /** Items per page when the client does not say, and the most it may ask for. */
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 10_000;
+
+    private final Database db;
+    private final FeaturesRepository repo = new FeaturesRepository();
+
+    public FeaturesService(Database db) {
+        this.db = db;
+    }
+
+    public FeaturePage page(FeatureCollectionDef coll, String scopePrefix, Envelope bbox, int limit, int offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be in 1.." + MAX_LIMIT + ", but was: " + limit);
+        }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0, but was: " + offset);
+        }
+        return db.withConnection("reading items of " + coll.id(),
+                c -> repo.page(c, coll, scopePrefix, bbox, limit, offset));
+    }
+
+    /** @throws NotFoundException naming the feature and collection */
+    public FeatureRow one(FeatureCollectionDef coll, String scopePrefix, String featureId) {
+        return db.withConnection("reading feature " + featureId + " of " + coll.id(),
+                c -> repo.one(c, coll, scopePrefix, featureId)).orElseThrow(() -> new NotFoundException(
+                        "no feature '" + featureId + "' in collection '" + coll.id() + "'"));
+    }
+
+    /** {@code [minLon, minLat, maxLon, maxLat]}, or null when the collection is empty. */
+    public double[] extent(FeatureCollectionDef coll, String scopePrefix) {
+        return db.withConnection("reading the extent of " + coll.id(), c -> repo.extent(c, coll, scopePrefix));
+    }
+}
