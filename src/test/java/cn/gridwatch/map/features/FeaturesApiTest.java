@@ -127,6 +127,15 @@ class FeaturesApiTest {
     }
 
     @Test
+    void a_county_officer_gets_only_the_cells_of_their_county() {
+        TestHttp officer = server.userWithToken("furong", cn.gridwatch.security.Role.COUNTY_OFFICER, "430102");
+        JsonNode j = officer.get("/ogc/collections/grid_township/items").json();
+        assertThat(j.get("numberMatched").asInt()).isEqualTo(2);
+        j.get("features").forEach(f -> assertThat(f.get("id").asText()).startsWith("430102"));
+        assertThat(officer.get("/ogc/collections/grid_township/items/430103001000").status()).isEqualTo(404);
+    }
+
+    @Test
     void bad_bbox_limit_and_format_are_400_naming_the_parameter() {
         Reply bbox = http.get("/ogc/collections/grid_city/items?bbox=1,2,3");
         assertThat(bbox.status()).isEqualTo(400);

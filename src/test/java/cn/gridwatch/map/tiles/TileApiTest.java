@@ -146,6 +146,18 @@ class TileApiTest {
     }
 
     @Test
+    void a_county_officer_gets_only_their_own_county_in_tiles() {
+        server.userWithToken("tianxin", cn.gridwatch.security.Role.COUNTY_OFFICER, "430103");
+        int[] t = tileAt(6, 113, 28);
+        String path = "/tiles/grid_county/" + t[0] + "/" + t[1] + "/" + t[2] + ".mvt";
+        assertThat(MvtReader.layers(get(path, Map.of()).body).get("grid_county").features()).isEqualTo(2);
+        Bin mine = get(path, Map.of("Authorization", "Bearer " + server.tokenFor("tianxin")));
+        MvtReader.Layer layer = MvtReader.layers(mine.body).get("grid_county");
+        assertThat(layer.features()).isEqualTo(1);
+        assertThat(layer.stringValues()).contains("天心区").doesNotContain("芙蓉区");
+    }
+
+    @Test
     void tilejson_describes_the_layer_with_versioned_tile_urls() {
         JsonNode j = http.get("/tiles/grid_township.json").json();
         assertThat(j.get("tilejson").asText()).isEqualTo("3.0.0");
@@ -192,7 +204,7 @@ class TileApiTest {
     static Bin get(String path, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
                 .header("Authorization", "Bearer " + token);
-        headers.forEach(b::header);
+        headers.forEach(b::setHeader);
         try {
             HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Bin(r.statusCode(), r.body(), r);
