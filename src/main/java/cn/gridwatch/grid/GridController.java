@@ -176,8 +176,12 @@ public final class GridController {
         Principal p = AccessFilter.principal(ctx);
         AccessPolicy.checkMayEditGrids(p);
         LocalDate from = Params.date(ctx, "validFrom");
-        ctx.json(Map.of("repairs", qa.repair(qaRequest(ctx, p), from == null ? LocalDate.now() : from,
-                new GridAuditor(audit, AccessFilter.actor(ctx)))));
+        var repairs = qa.repair(qaRequest(ctx, p), from == null ? LocalDate.now() : from,
+                new GridAuditor(audit, AccessFilter.actor(ctx)));
+        if (!repairs.isEmpty()) {
+            locate.refresh(); // this instance answers (and tiles) at the new version at once
+        }
+        ctx.json(Map.of("repairs", repairs));
     }
 
     private static QaRequest qaRequest(Context ctx, Principal p) {
