@@ -2,6 +2,9 @@ package cn.gridwatch;
 
 import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
+import cn.gridwatch.map.render.GridFeatureSource;
+import cn.gridwatch.map.wms.WmsController;
+import cn.gridwatch.map.wms.WmsService;
 import io.javalin.config.SizeUnit;
 import cn.gridwatch.http.ErrorMapping;
 import cn.gridwatch.security.AccessFilter;
@@ -37,6 +40,8 @@ public final class App {
             new AdminController(services.users(), services.audit()).routes(config.routes);
             new GridController(services.grids(), services.locate(), services.qa(), services.imports(), services.audit(),
                     maxUploadMb)
+                    .routes(config.routes);
+            new WmsController(new WmsService(services.grids(), new GridFeatureSource(services.database())))
                     .routes(config.routes);
         });
     }

@@ -65,6 +65,11 @@ public final class TestServer implements AutoCloseable {
         return http;
     }
 
+    /** The port the server listens on (loopback). */
+    public int port() {
+        return app.port();
+    }
+
     public Services services() {
         return services;
     }
