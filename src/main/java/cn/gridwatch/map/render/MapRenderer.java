@@ -70,7 +70,7 @@ public final class MapRenderer {
                     }
                     g.setColor(s.stroke());
                     g.draw(shape);
-                    if (withLabels && f.name() != null && f.labelPoint() != null) {
+                    if (withLabels && f.name() != null && !f.name().isBlank() && f.labelPoint() != null) {
                         Geometry p = project(toCrs, f.labelPoint());
                         if (p != null) {
                             double[] xy = {p.getCoordinate().x, p.getCoordinate().y};

@@ -180,6 +180,23 @@ class WmsTest {
         assertThat(darkPixels(ia, 0, 199, 400, 201, 500)).isGreaterThan(300);
     }
 
+    @Test
+    void a_gauss_kruger_map_in_130_takes_the_bbox_as_northing_easting() {
+        double[] c = cn.gridwatch.geo.CrsRegistry.fromCgcs2000("EPSG:4547", 113, 28); // on the county boundary
+        String bbox = (c[1] - 40_000) + "," + (c[0] - 40_000) + "," + (c[1] + 40_000) + "," + (c[0] + 40_000);
+        BufferedImage img = image(get(MAP + "&VERSION=1.3.0&LAYERS=grid_county&CRS=EPSG:4547&BBOX=" + bbox
+                + "&WIDTH=400&HEIGHT=400").body());
+        // the meridian 113E leans by the grid convergence (about 0.5 degree here): a few pixels over the height
+        assertThat(darkestColumn(img, 150, 250, 500)).isBetween(197, 203);
+        // easting first is 1.1.1's order: in 1.3.0 it is read as a northing of ~460 km, far from this grid
+        BufferedImage swapped = image(get(MAP + "&VERSION=1.3.0&LAYERS=grid_county&CRS=EPSG:4547&WIDTH=400&HEIGHT=400"
+                + "&BBOX=" + (c[0] - 40_000) + "," + (c[1] - 40_000) + "," + (c[0] + 40_000) + "," + (c[1] + 40_000)).body());
+        assertThat(darkPixels(swapped, 0, 0, 400, 400, 500)).isZero();
+        BufferedImage v111 = image(get(MAP + "&VERSION=1.1.1&LAYERS=grid_county&SRS=EPSG:4547&WIDTH=400&HEIGHT=400"
+                + "&BBOX=" + (c[0] - 40_000) + "," + (c[1] - 40_000) + "," + (c[0] + 40_000) + "," + (c[1] + 40_000)).body());
+        assertThat(pixels(v111)).isEqualTo(pixels(img));
+    }
+
     private static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
