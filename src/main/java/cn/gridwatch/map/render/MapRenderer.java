@@ -14,6 +14,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -24,7 +25,7 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * Draws layers of {@link MapFeature}s into an ARGB image with Java2D, antialiased: fills and
  * outlines per layer in order, then labels on top at each feature's interior point, skipping a
- * label whose box overlaps one already placed (first come, first placed: coarser layers first).
+ * label whose box overlaps one already placed (coarser levels are placed first, then drawing order).
  * Features are EPSG:4490 and are transformed to the canvas CRS with {@link CrsRegistry}.
  * Stateless and thread-safe; each call draws into its own image.
  */
@@ -37,7 +38,7 @@ public final class MapRenderer {
     public record Layer(List<MapFeature> features, Style style) {
     }
 
-    private record Label(String text, double x, double y, Style style) {
+    private record Label(String text, double x, double y, Style style, int rank) {
     }
 
     public BufferedImage render(Canvas canvas, List<Layer> layers) {
@@ -75,7 +76,7 @@ public final class MapRenderer {
                         if (p != null) {
                             double[] xy = {p.getCoordinate().x, p.getCoordinate().y};
                             toScreen.transform(xy, 0, xy, 0, 1);
-                            labels.add(new Label(f.name(), xy[0], xy[1], s));
+                            labels.add(new Label(f.name(), xy[0], xy[1], s, f.level().rank()));
                         }
                     }
                 }
@@ -136,6 +137,7 @@ public final class MapRenderer {
     }
 
     private static void drawLabels(Graphics2D g, List<Label> labels, Canvas canvas) {
+        labels.sort(Comparator.comparingInt(Label::rank)); // stable: coarser levels win, then drawing order
         List<Rectangle2D> placed = new ArrayList<>();
         FontRenderContext frc = g.getFontRenderContext();
         BasicStroke halo = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
