@@ -7,6 +7,7 @@ import cn.gridwatch.map.MapLayers;
 import cn.gridwatch.map.render.Style;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ final class CapabilitiesWriter {
     private final WmsVersion v;
     private final String base;
     private final StringBuilder sb = new StringBuilder(16_384);
+    private LocalDate firstDate;
 
     /** {@code base} is the service URL ending in '?' or '&', credentials included when the client used them. */
     private CapabilitiesWriter(WmsVersion v, String base) {
@@ -37,8 +39,12 @@ final class CapabilitiesWriter {
         this.base = base;
     }
 
-    static String write(WmsVersion v, String base, long updateSequence, Map<GridLevel, Envelope> extents) {
-        return new CapabilitiesWriter(v, base).document(updateSequence, extents);
+    /** {@code firstDate}: the earliest date of the TIME dimension (null: no dimension, the grid is empty). */
+    static String write(WmsVersion v, String base, long updateSequence, Map<GridLevel, Envelope> extents,
+            LocalDate firstDate) {
+        CapabilitiesWriter w = new CapabilitiesWriter(v, base);
+        w.firstDate = firstDate;
+        return w.document(updateSequence, extents);
     }
 
     /** The Gauss-Krüger zones (EPSG:4534..4554) whose 3-degree band meets the longitudes of {@code e}. */
@@ -150,6 +156,7 @@ final class CapabilitiesWriter {
         element("Title", layer.title());
         element("Abstract", layer.level().chinese() + " (" + layer.level().id() + ") cells of the grid, current versions");
         boundingBoxes(e, crsList);
+        timeDimension();
         for (String style : List.of(Style.OUTLINE, Style.OUTLINE_LABELS)) {
             sb.append("<Style>");
             element("Name", style);
@@ -174,6 +181,21 @@ final class CapabilitiesWriter {
                     .append(layer.maxScale() > 0 ? fmt(layer.maxScale() * k) : "Infinity").append("\"/>\n");
         }
         sb.append("</Layer>\n");
+    }
+
+    /** TIME: the cell versions valid on a day, from the first import to today; absent means current. */
+    private void timeDimension() {
+        if (firstDate == null) {
+            return;
+        }
+        String extent = firstDate + "/present/P1D";
+        if (v == WmsVersion.V130) {
+            sb.append("<Dimension name=\"time\" units=\"ISO8601\" default=\"current\" current=\"1\" nearestValue=\"0\">")
+                    .append(extent).append("</Dimension>\n");
+        } else {
+            sb.append("<Dimension name=\"time\" units=\"ISO8601\"/>\n<Extent name=\"time\" default=\"current\""
+                    + " nearestValue=\"0\">").append(extent).append("</Extent>\n");
+        }
     }
 
     private void boundingBoxes(Envelope lonLat, List<String> crsList) {

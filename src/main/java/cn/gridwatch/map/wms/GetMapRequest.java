@@ -6,6 +6,8 @@ import cn.gridwatch.map.MapLayers;
 import cn.gridwatch.map.render.ImageFormat;
 import cn.gridwatch.map.render.Style;
 import java.awt.Color;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +16,11 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * A parsed and checked GetMap request (also the map part of GetFeatureInfo). {@code bbox} is x/y in
  * {@code crs} (x = longitude/easting) whatever the axis order of the request; {@code background}
- * is null for a transparent map. Immutable.
+ * is null for a transparent map; {@code date} (TIME) picks the cell versions valid on that day, null
+ * the current ones. Immutable.
  */
 record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Style> styles, SupportedCrs crs,
-        Envelope bbox, int width, int height, ImageFormat format, boolean transparent, Color bgcolor) {
+        Envelope bbox, int width, int height, ImageFormat format, boolean transparent, Color bgcolor, LocalDate date) {
     static final int MAX_SIZE = 4096;
 
     /** The colour to fill before drawing: null when transparent (and the format has alpha). */
@@ -41,7 +44,29 @@ record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Styl
         ImageFormat format = needFormat ? format(p.required("FORMAT")) : ImageFormat.PNG;
         boolean transparent = "TRUE".equalsIgnoreCase(p.get("TRANSPARENT"));
         Color bg = bgcolor(p.get("BGCOLOR"));
-        return new GetMapRequest(v, layers, styles, crs, bbox, width, height, format, transparent, bg);
+        LocalDate date = time(p.get("TIME"));
+        return new GetMapRequest(v, layers, styles, crs, bbox, width, height, format, transparent, bg, date);
+    }
+
+    /**
+     * TIME: one date ({@code 2024-06-01}, a timestamp's date part is used), or absent/{@code current}
+     * for the current cells (null).
+     *
+     * @throws WmsException InvalidDimensionValue naming the value for anything else (ranges, lists)
+     */
+    static LocalDate time(String text) {
+        if (text == null || text.equalsIgnoreCase("current") || text.equalsIgnoreCase("present")) {
+            return null;
+        }
+        if (text.matches("\\d{4}-\\d{2}-\\d{2}(T.*)?")) {
+            try {
+                return LocalDate.parse(text.substring(0, 10));
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        throw new WmsException(WmsException.INVALID_DIMENSION_VALUE, "TIME must be one date like 2024-06-01 or current"
+                + " (ranges and lists are not supported), but was: '" + text + "'", "TIME");
     }
 
     static List<MapLayers.Layer> layers(String text, String param) {

@@ -103,7 +103,8 @@ public final class WmsController {
         if (notModified(ctx, p, v, version)) {
             return;
         }
-        String xml = CapabilitiesWriter.write(v, baseUrl(ctx), version, wms.extents(version));
+        String xml = CapabilitiesWriter.write(v, baseUrl(ctx), version, wms.extents(version),
+                wms.firstDate(version));
         ctx.contentType(v == WmsVersion.V111 ? "application/vnd.ogc.wms_xml; charset=UTF-8" : "text/xml; charset=UTF-8")
                 .result(xml.getBytes(StandardCharsets.UTF_8));
     }
@@ -214,7 +215,8 @@ public final class WmsController {
     /** This service's URL for the capabilities, with the caller's access_token kept so URL-only clients work. */
     private static String baseUrl(Context ctx) {
         String token = ctx.queryParam("access_token");
-        return ctx.scheme() + "://" + ctx.host() + "/wms?"
+        String host = ctx.host() == null ? "127.0.0.1" : ctx.host(); // HTTP/1.0 clients may send no Host
+        return ctx.scheme() + "://" + host + "/wms?"
                 + (token == null ? "" : "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&");
     }
 

@@ -14,6 +14,7 @@ import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ public final class WmsService {
     private final GridService grids;
     private final GridFeatureSource source;
     private final MapRenderer renderer = new MapRenderer();
-    private volatile CachedExtents extents = new CachedExtents(-1, Map.of());
+    private volatile CachedExtents extents = new CachedExtents(-1, Map.of(), null);
 
-    private record CachedExtents(long version, Map<GridLevel, Envelope> byLevel) {
+    private record CachedExtents(long version, Map<GridLevel, Envelope> byLevel, LocalDate firstDate) {
     }
 
     public WmsService(GridService grids, GridFeatureSource source) {
@@ -49,12 +50,21 @@ public final class WmsService {
 
     /** The lon/lat extent of each level's current cells (cached per grid version). */
     Map<GridLevel, Envelope> extents(long version) {
+        return cached(version).byLevel();
+    }
+
+    /** The earliest date a TIME can show cells for (null for an empty grid), cached per grid version. */
+    LocalDate firstDate(long version) {
+        return cached(version).firstDate();
+    }
+
+    private CachedExtents cached(long version) {
         CachedExtents e = extents;
         if (e.version() != version) {
-            e = new CachedExtents(version, source.extents());
+            e = new CachedExtents(version, source.extents(), source.firstDate());
             extents = e;
         }
-        return e.byLevel();
+        return e;
     }
 
     static double scaleDenominator(SupportedCrs crs, Envelope bbox, int width) {
@@ -71,7 +81,7 @@ public final class WmsService {
             for (int i = 0; i < r.layers().size(); i++) {
                 MapLayers.Layer layer = r.layers().get(i);
                 if (layer.visibleAt(scale)) {
-                    layers.add(new MapRenderer.Layer(source.inBox(layer.level(), lonLat, tolerance), r.styles().get(i)));
+                    layers.add(new MapRenderer.Layer(source.inBox(layer.level(), lonLat, tolerance, r.date()), r.styles().get(i)));
                 }
             }
         }
@@ -96,7 +106,7 @@ public final class WmsService {
         }
         List<MapFeature> out = new ArrayList<>();
         for (MapLayers.Layer layer : queryLayers) {
-            for (MapFeature f : source.at(layer.level(), lonLat[0], lonLat[1])) {
+            for (MapFeature f : source.at(layer.level(), lonLat[0], lonLat[1], r.date())) {
                 if (out.size() < max && visible.test(f.code())) {
                     out.add(f);
                 }

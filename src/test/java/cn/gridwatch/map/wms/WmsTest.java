@@ -197,6 +197,27 @@ class WmsTest {
         assertThat(pixels(v111)).isEqualTo(pixels(img));
     }
 
+    @Test
+    void time_picks_the_cell_versions_valid_on_that_day() {
+        String q = MAP + "&VERSION=1.3.0&LAYERS=grid_county&CRS=EPSG:4490&BBOX=27.5,112.5,28.5,113.5&WIDTH=400&HEIGHT=400";
+        int[] current = pixels(image(get(q).body()));
+        assertThat(pixels(image(get(q + "&TIME=2024-06-01").body()))).isEqualTo(current);
+        assertThat(pixels(image(get(q + "&TIME=current").body()))).isEqualTo(current);
+        assertThat(darkPixels(image(get(q + "&TIME=2023-12-31").body()), 0, 0, 400, 400, 500))
+                .as("nothing was valid before the import's 2024-01-01").isZero();
+        assertException(get(q + "&TIME=2024-01-01/2024-02-01"), "InvalidDimensionValue");
+        assertException(get(q + "&TIME=yesterday"), "InvalidDimensionValue");
+        String fi = text(get("/wms?SERVICE=WMS&REQUEST=GetFeatureInfo&VERSION=1.3.0&LAYERS=grid_county&STYLES="
+                + "&CRS=EPSG:4490&BBOX=27,112,29,114&WIDTH=200&HEIGHT=200&QUERY_LAYERS=grid_county&I=50&J=50"
+                + "&INFO_FORMAT=text/plain&TIME=2023-01-01"));
+        assertThat(fi).contains("no features");
+        assertThat(text(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities")))
+                .contains("<Dimension name=\"time\" units=\"ISO8601\" default=\"current\" current=\"1\" nearestValue=\"0\">"
+                        + "2024-01-01/present/P1D</Dimension>");
+        assertThat(text(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.1.1")))
+                .contains("<Extent name=\"time\" default=\"current\" nearestValue=\"0\">2024-01-01/present/P1D</Extent>");
+    }
+
     private static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
