@@ -355,6 +355,20 @@ class WmsTest {
     }
 
     @Test
+    void gis_clients_authenticate_with_basic_and_a_token_as_password_or_with_access_token_in_the_url() throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString(("qgis:" + token).getBytes(StandardCharsets.UTF_8));
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/wms?REQUEST=GetCapabilities")).header("Authorization", "Basic " + basic).GET().build();
+        HttpResponse<byte[]> r = WmsFixture.CLIENT.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(text(r)).contains("<WMS_Capabilities");
+        java.net.http.HttpRequest viaUrl = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + port + "/wms?REQUEST=GetCapabilities&access_token=" + token)).GET().build();
+        String caps = text(WmsFixture.CLIENT.send(viaUrl, HttpResponse.BodyHandlers.ofByteArray()));
+        assertThat(caps).as("the operations' URLs keep the token for URL-only clients")
+                .contains("/wms?access_token=" + token + "&amp;");
+    }
+
+    @Test
     void without_credentials_the_wms_answers_401_with_a_basic_challenge() {
         HttpResponse<byte[]> r = WmsFixture.get(port, "nope", "/wms?REQUEST=GetCapabilities");
         assertThat(r.statusCode()).isEqualTo(401);
