@@ -2,14 +2,17 @@ package cn.gridwatch;
 
 import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
-import io.javalin.config.SizeUnit;
 import cn.gridwatch.http.ErrorMapping;
 import cn.gridwatch.map.features.FeaturesController;
+import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.tiles.TileController;
+import cn.gridwatch.map.wms.WmsController;
+import cn.gridwatch.map.wms.WmsService;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +45,8 @@ public final class App {
                     .routes(config.routes);
             new TileController(services.tiles()).routes(config.routes);
             new FeaturesController(services.features()).routes(config.routes);
+            new WmsController(new WmsService(services.grids(), new GridFeatureSource(services.database())))
+                    .routes(config.routes);
         });
     }
 
