@@ -10,7 +10,7 @@
 # administrator (GRIDWATCH_BENCH_USER / GRIDWATCH_BENCH_PASSWORD, default admin / gridwatch-admin, the
 # documented demo account), creates an API token and wrk sends it as "Authorization: Bearer".
 # The steady phase fails (exit 1) on any non-2xx answer or socket error; the restart phase counts
-# the non-2xx answers by status and fails on any that is not 503 (e.g. a 401 would mean broken auth).
+# the non-2xx answers by status and fails on any that is not 503 (a 401 would mean broken auth).
 # Everything the script starts is stopped on exit.
 set -euo pipefail
 
