@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WMS over the demo city in gis-data/ (946 cells): all four levels with labels, in EPSG:3857
- * and a Gauss-Krüger zone, several clients at once. Writes the maps to target-wms/ to look at.
+ * and a Gauss-Krüger zone, several clients at once. Writes the maps to target/wms/ to look at.
  */
 class WmsDemoGridTest {
     private static TestDatabase.Fresh db;
@@ -65,8 +65,8 @@ class WmsDemoGridTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).as(new String(r.body(), StandardCharsets.UTF_8))
                 .isEqualTo("image/png");
         if (saveAs != null) {
-            Files.createDirectories(Path.of("target-wms"));
-            Files.write(Path.of("target-wms", saveAs), r.body());
+            Files.createDirectories(Path.of("target", "wms"));
+            Files.write(Path.of("target", "wms", saveAs), r.body());
         }
         return r.body();
     }

@@ -29,7 +29,7 @@ class WmsGdalTest {
     private static TestServer server;
     private static String url;
 
-    private final Path dir = Path.of("target-wms", "gdal");
+    private final Path dir = Path.of("target", "wms", "gdal");
 
     @BeforeAll
     static void start() {

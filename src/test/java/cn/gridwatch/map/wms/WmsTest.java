@@ -297,7 +297,7 @@ class WmsTest {
         HttpResponse<byte[]> r = get("/wms?SERVICE=WMS&REQUEST=GetMap&VERSION=1.3.0&LAYERS=grid_county,grid_township"
                 + "&STYLES=outline_labels,outline_labels&CRS=EPSG:4490&BBOX=27,112,29,114&WIDTH=600&HEIGHT=600"
                 + "&FORMAT=image/png");
-        Path out = Path.of("target-wms", "wms-labels.png");
+        Path out = Path.of("target", "wms", "wms-labels.png");
         Files.createDirectories(out.getParent());
         Files.write(out, r.body());
         BufferedImage img = image(r.body());
