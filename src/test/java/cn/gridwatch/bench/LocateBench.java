@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Envelope;
  * In-process figures are the median of {@code --runs} runs after two warm-up runs.
  *
  * <p>Options: {@code --points=1000000 --runs=5 --seed=42 (points) --grid-seed=20261122 --buckets-per-cell=256
- * --baseline-points=200000 --sql-points=<points> --sql-runs=1 --subdivide=64 --sql-only --plain-join --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
+ * --baseline-points=200000 --sql-points=<points> --sql-runs=1 --subdivide=64 --sql-only --plain-join --densify=<metres> --db=<jdbc url>} (or env {@code GRIDWATCH_DB_URL};
  * without either the PostGIS part is skipped). See bench/README.md.
  */
 public final class LocateBench {
@@ -45,6 +45,9 @@ public final class LocateBench {
         String db = opt.getOrDefault("db", System.getenv("GRIDWATCH_DB_URL"));
 
         GridSource source = new GeneratedProvince(gridSeed);
+        if (opt.containsKey("densify")) {
+            source = new DensifiedSource(source, Double.parseDouble(opt.get("densify")));
+        }
         System.out.println("grid: " + source.describe());
         long t0 = System.nanoTime();
         List<GridCell> cells = source.cells();
