@@ -20,6 +20,7 @@ public record Services(
         GridQaService qa,
         GridLocateService locate,
         ChangeListener gridListener,
+        ChangeListener authListener,
         AuditLog audit,
         AuthService auth,
         UserService users,
@@ -31,6 +32,9 @@ public record Services(
     public void close() {
         if (gridListener != null) {
             gridListener.close();
+        }
+        if (authListener != null) {
+            authListener.close();
         }
     }
 }

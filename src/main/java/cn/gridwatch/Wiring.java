@@ -23,6 +23,7 @@ import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.GridAuditor;
 import cn.gridwatch.security.PasswordHasher;
+import cn.gridwatch.security.PrincipalCache;
 import cn.gridwatch.security.Role;
 import cn.gridwatch.security.UserService;
 import java.nio.file.Files;
@@ -78,19 +79,23 @@ final class Wiring {
         GridImportService imports = new GridImportService(db, qa);
         GridLocateService locate = new GridLocateService(grids, Clock.systemDefaultZone());
         PasswordHasher hasher = new PasswordHasher();
-        AuthService auth = new AuthService(db, hasher, audit, Duration.ofHours(cfg.sessionHours()));
-        UserService users = new UserService(db, hasher, audit);
+        PrincipalCache principals = new PrincipalCache();
+        AuthService auth = new AuthService(db, hasher, audit, Duration.ofHours(cfg.sessionHours()), principals);
+        UserService users = new UserService(db, hasher, audit, principals);
         if (demoData != null) {
             loadDemo(imports, demoData, new GridAuditor(audit, Actor.system("demo")));
         }
         GridLocateService.Snapshot first = locate.refresh();
         ChangeListener listener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "grid_changed",
                 grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
+        // token revoked, user changed, session ended on another instance: drop cached principals
+        ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
+                auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
         // tiles are keyed by the locate snapshot's grid version: no database read per tile
         TileService tiles = new TileService(db, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
-        return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy(),
-                tiles, features);
+        return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
+                cfg.trustProxy(), tiles, features);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param dbPassword database password ({@code GRIDWATCH_DB_PASSWORD}, default empty)
  * @param dbPoolSize connections in the pool ({@code GRIDWATCH_DB_POOL_SIZE}, default 16)
  * @param maxUploadMb largest accepted upload in MiB ({@code GRIDWATCH_MAX_UPLOAD_MB}, default 200)
- * @param gridRefreshSeconds how often the grid version is polled as a fallback to LISTEN/NOTIFY
+ * @param gridRefreshSeconds how often the grid and auth versions are polled as a fallback to LISTEN/NOTIFY
  *     ({@code GRIDWATCH_GRID_REFRESH_SECONDS}, default 30)
  * @param sessionHours how long a browser session lasts ({@code GRIDWATCH_SESSION_HOURS}, default 12)
  * @param trustProxy take the client address from X-Forwarded-For ({@code GRIDWATCH_TRUST_PROXY},

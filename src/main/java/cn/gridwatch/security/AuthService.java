@@ -22,7 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>HTTP Basic with a real password is verified with bcrypt once and then remembered for
  * {@link #BASIC_CACHE} under a hash of (stored hash, password), so a GIS client fetching hundreds of
- * tiles does not pay bcrypt each time; changing the password invalidates it. Thread-safe.
+ * tiles does not pay bcrypt each time; changing the password invalidates it.
+ *
+ * <p>Every credential that checks out is remembered in a {@link PrincipalCache} for a few seconds,
+ * so a request with a known token, session or Basic password touches no database (and keeps working
+ * while PostgreSQL restarts). Changes that must end that early (token revoked, sign-out, any user
+ * change in {@link UserService}) bump {@code auth_version} and notify {@code auth_changed} in their
+ * transaction, and clear this instance's cache as soon as they commit; other instances clear theirs
+ * when the notification (or the version poll) reaches them. Thread-safe.
  */
 public final class AuthService {
     public static final int MAX_USER_FAILURES = 5;
@@ -39,7 +46,11 @@ public final class AuthService {
     private final SessionRepository sessions = new SessionRepository();
     private final TokenRepository tokens = new TokenRepository();
     private final LoginAttemptRepository attempts = new LoginAttemptRepository();
+    private final AuthVersionRepository versions = new AuthVersionRepository();
     private final Map<String, Instant> basicVerified = new ConcurrentHashMap<>();
+    private final PrincipalCache cache;
+    /** Salts the Basic cache key, so that key (a hash of user name and password) is no password hash. */
+    private final String basicKeySalt = Secrets.random256();
 
     /** A new session: the secret id goes into the cookie and nowhere else. */
     public record Session(User user, String id, Instant expiresAt) {
@@ -49,8 +60,10 @@ public final class AuthService {
     public record CreatedToken(ApiToken token, String secret) {
     }
 
-    public AuthService(Database db, PasswordHasher hasher, AuditLog audit, Duration sessionLength) {
+    public AuthService(Database db, PasswordHasher hasher, AuditLog audit, Duration sessionLength,
+            PrincipalCache cache) {
         this.db = db;
+        this.cache = cache;
         this.hasher = hasher;
         this.audit = audit;
         this.sessionLength = sessionLength;
@@ -58,6 +71,16 @@ public final class AuthService {
 
     public Duration sessionLength() {
         return sessionLength;
+    }
+
+    /** The {@code auth_version} counter, for the listener that keeps the principal cache in step. */
+    public long authVersion() {
+        return db.withConnection("reading the auth version", versions::current);
+    }
+
+    /** Forgets every cached principal (another instance changed users or tokens). */
+    public void clearCache() {
+        cache.clear();
     }
 
     /** Signs in with a password and opens a session. @throws NotAuthenticatedException, RateLimitedException */
@@ -77,20 +100,30 @@ public final class AuthService {
     /** HTTP Basic with a user's real password (GIS clients). Same rate limits as {@link #login}. */
     public Principal authenticatePassword(String username, String password, String clientIp) {
         String name = username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT);
+        String cacheKey = "b:" + Secrets.sha256(basicKeySalt + name + '\0' + password);
+        Optional<Principal> cached = cache.get(cacheKey);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        long generation = cache.generation();
         Optional<UserRepository.Stored> stored = db.withConnection("reading user " + name,
                 c -> users.findByUsername(c, name));
         if (stored.isPresent() && stored.get().user().active() && password != null) {
             String key = Secrets.sha256(stored.get().passwordHash() + '\0' + password);
             Instant until = basicVerified.get(key);
             if (until != null && until.isAfter(Instant.now())) {
-                return new Principal(stored.get().user(), "password", null);
+                Principal p = new Principal(stored.get().user(), "password", null);
+                cache.put(cacheKey, p, null, generation);
+                return p;
             }
             User u = checkPassword(username, password, clientIp, "auth.basic");
             if (basicVerified.size() > 10_000) {
                 basicVerified.clear();
             }
             basicVerified.put(key, Instant.now().plus(BASIC_CACHE));
-            return new Principal(u, "password", null);
+            Principal p = new Principal(u, "password", null);
+            cache.put(cacheKey, p, null, generation);
+            return p;
         }
         checkPassword(username, password, clientIp, "auth.basic"); // fails, counted, same timing
         throw new NotAuthenticatedException(WRONG);
@@ -140,10 +173,18 @@ public final class AuthService {
         if (sessionId == null || sessionId.length() != 43) {
             return Optional.empty();
         }
+        String key = "s:" + Secrets.sha256(sessionId);
+        Optional<Principal> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = cache.generation();
         return db.inTransaction("reading a session", c -> {
-            Optional<Long> userId = sessions.userOf(c, Secrets.sha256(sessionId));
-            return userId.isEmpty() ? Optional.<Principal>empty()
-                    : activeUser(c, userId.get()).map(u -> new Principal(u, "session", null));
+            Optional<SessionRepository.Live> s = sessions.userOf(c, Secrets.sha256(sessionId));
+            Optional<Principal> p = s.isEmpty() ? Optional.<Principal>empty()
+                    : activeUser(c, s.get().userId()).map(u -> new Principal(u, "session", null));
+            p.ifPresent(x -> cache.put(key, x, s.get().expiresAt(), generation));
+            return p;
         });
     }
 
@@ -152,10 +193,19 @@ public final class AuthService {
         if (!Secrets.looksLikeToken(token)) {
             return Optional.empty();
         }
+        String hash = Secrets.sha256(token);
+        String key = "t:" + hash;
+        Optional<Principal> cached = cache.get(key);
+        if (cached.isPresent()) {
+            return cached; // last_used_at is refreshed on loads only, which come at least every TTL
+        }
+        long generation = cache.generation();
         return db.inTransaction("reading an API token", c -> {
-            Optional<TokenRepository.Live> t = tokens.find(c, Secrets.sha256(token));
-            return t.isEmpty() ? Optional.<Principal>empty()
+            Optional<TokenRepository.Live> t = tokens.find(c, hash);
+            Optional<Principal> p = t.isEmpty() ? Optional.<Principal>empty()
                     : activeUser(c, t.get().userId()).map(u -> new Principal(u, "token", t.get().tokenId()));
+            p.ifPresent(x -> cache.put(key, x, null, generation));
+            return p;
         });
     }
 
@@ -171,8 +221,10 @@ public final class AuthService {
             sessions.delete(c, Secrets.sha256(sessionId));
             audit.append(c, actor, "auth.logout", "user", actor.username(), null, null, null);
             sessions.deleteExpired(c);
+            versions.bump(c);
             return null;
         });
+        cache.clear();
     }
 
     public CreatedToken createToken(Principal p, String name, Actor actor) {
@@ -197,7 +249,7 @@ public final class AuthService {
 
     /** Revokes one of the principal's own tokens. @throws NotFoundException when it is not theirs */
     public ApiToken revokeToken(Principal p, long tokenId, Actor actor) {
-        return db.inTransaction("revoking API token " + tokenId, c -> {
+        ApiToken revoked = db.inTransaction("revoking API token " + tokenId, c -> {
             ApiToken before = tokens.find(c, p.user().id(), tokenId)
                     .orElseThrow(() -> new NotFoundException("you have no API token with id " + tokenId));
             tokens.revoke(c, tokenId);
@@ -206,8 +258,11 @@ public final class AuthService {
                 audit.append(c, actor, "token.revoke", "api_token", String.valueOf(tokenId), tokenSummary(p, before),
                         tokenSummary(p, after), null);
             }
+            versions.bump(c);
             return after;
         });
+        cache.clear();
+        return revoked;
     }
 
     private static Map<String, Object> tokenSummary(Principal p, ApiToken t) {

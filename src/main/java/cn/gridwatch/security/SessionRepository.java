@@ -14,6 +14,10 @@ import java.util.Optional;
  */
 final class SessionRepository {
 
+    /** The user of a live session and when the session ends. */
+    record Live(long userId, Instant expiresAt) {
+    }
+
     void insert(Connection c, String idSha256, long userId, Instant expires) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "insert into user_session (id_sha256, user_id, expires_at) values (?, ?, ?)")) {
@@ -25,8 +29,8 @@ final class SessionRepository {
     }
 
     /** The user of a live session, refreshing {@code last_seen} at most once a minute. */
-    Optional<Long> userOf(Connection c, String idSha256) throws SQLException {
-        String sql = "select user_id, last_seen < now() - interval '1 minute' from user_session"
+    Optional<Live> userOf(Connection c, String idSha256) throws SQLException {
+        String sql = "select user_id, last_seen < now() - interval '1 minute', expires_at from user_session"
                 + " where id_sha256 = ? and expires_at > now()";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, idSha256);
@@ -34,7 +38,7 @@ final class SessionRepository {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                long user = rs.getLong(1);
+                Live live = new Live(rs.getLong(1), rs.getTimestamp(3).toInstant());
                 if (rs.getBoolean(2)) {
                     try (PreparedStatement up = c.prepareStatement(
                             "update user_session set last_seen = now() where id_sha256 = ?")) {
@@ -42,7 +46,7 @@ final class SessionRepository {
                         up.executeUpdate();
                     }
                 }
-                return Optional.of(user);
+                return Optional.of(live);
             }
         }
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * User management (administrators only, checked by the caller) and bootstrapping: the first
  * administrator of a real deployment and the demo's documented accounts. Every change is audited in
  * the same transaction, with the user before and after (never the password hash). At least one
- * active administrator always remains. Thread-safe.
+ * active administrator always remains. Every update bumps {@code auth_version} (see {@link AuthService})
+ * and clears the principal cache once it commits, so it takes effect on the next request. Thread-safe.
  */
 public final class UserService {
     /** The environment variable that sets the first administrator's password. */
@@ -20,6 +21,8 @@ public final class UserService {
     private final AuditLog audit;
     private final UserRepository users = new UserRepository();
     private final SessionRepository sessions = new SessionRepository();
+    private final AuthVersionRepository versions = new AuthVersionRepository();
+    private final PrincipalCache cache;
 
     /** A user to create; {@code grid} is required for officers and refused for other roles. */
     public record NewUser(String username, String displayName, Role role, String grid, String password) {
@@ -29,10 +32,17 @@ public final class UserService {
     public record Change(String displayName, Role role, String grid, Boolean active, String password) {
     }
 
+    /** Without a principal cache of its own to clear (start-up checks, tests). */
     public UserService(Database db, PasswordHasher hasher, AuditLog audit) {
+        this(db, hasher, audit, new PrincipalCache());
+    }
+
+    /** @param cache the principal cache the {@link AuthService} of this instance uses */
+    public UserService(Database db, PasswordHasher hasher, AuditLog audit, PrincipalCache cache) {
         this.db = db;
         this.hasher = hasher;
         this.audit = audit;
+        this.cache = cache;
     }
 
     public List<User> list() {
@@ -73,7 +83,7 @@ public final class UserService {
     public User update(String username, Change change, Actor actor) {
         String name = User.normalizeUsername(username);
         String hash = change.password() == null ? null : hasher.hash(change.password());
-        return db.inTransaction("updating user " + name, c -> {
+        User updated = db.inTransaction("updating user " + name, c -> {
             User before = users.findByUsername(c, name).map(UserRepository.Stored::user)
                     .orElseThrow(() -> new NotFoundException("no user named '" + name + "'"));
             Role role = change.role() == null ? before.role() : change.role();
@@ -94,8 +104,11 @@ public final class UserService {
             User after = users.findById(c, before.id()).orElseThrow().user();
             audit.append(c, actor, "user.update", "user", name, before, after,
                     hash == null ? null : "password changed");
+            versions.bump(c);
             return after;
         });
+        cache.clear();
+        return updated;
     }
 
     /**
