@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test on loopback with wrk (see bench/LOAD.md): the demo city served by gridwatch, then
-#  1. steady: locate and list, DURATION seconds each at CONNECTIONS connections; req/s, p50/p99,
-#     errors, server RSS;
+#  1. steady: locate, list and WMS GetMap (ENDPOINTS, default all three), DURATION seconds each at
+#     CONNECTIONS connections; req/s, p50/p99, errors, server RSS;
 #  2. restart: the same endpoints on a throwaway PostgreSQL cluster that this script creates, with
 #     `pg_ctl restart -m fast` half-way; failed requests and the time until /health answers 200 again.
 # Phase 1 uses the private cluster (127.0.0.1:$GRIDWATCH_PG_PORT, started with ./gridwatch db start if
@@ -11,6 +11,8 @@
 # documented demo account), creates an API token and wrk sends it as "Authorization: Bearer".
 # The steady phase fails (exit 1) on any non-2xx answer or socket error; the restart phase counts
 # the non-2xx answers by status and fails on any that is not 503 (a 401 would mean broken auth).
+# GetMap also fails on any 2xx answer that is not image/png (a WMS error is an HTTP 200 XML
+# ServiceExceptionReport), in both phases.
 # Everything the script starts is stopped on exit.
 set -euo pipefail
 
@@ -23,10 +25,11 @@ PG_USER="${GRIDWATCH_DB_USER:-gridwatch}"
 LOAD_DB="gridwatch_load"
 BUILD="${BUILD_DIR:-target-load}"
 PHASES="${PHASES:-steady restart}"
+ENDPOINTS="${ENDPOINTS:-locate,list,getmap}"   # comma-separated subset of locate,list,getmap
 JAVA_OPTS="${GRIDWATCH_JAVA_OPTS:--Xmx1g}"
 BENCH_USER="${GRIDWATCH_BENCH_USER:-admin}"
 BENCH_PASSWORD="${GRIDWATCH_BENCH_PASSWORD:-gridwatch-admin}"
-export GRIDWATCH_BENCH_DIR="$ROOT/bench"   # where locate.lua and list.lua find common.lua
+export GRIDWATCH_BENCH_DIR="$ROOT/bench"   # where the bench/load/*.lua scripts find common.lua
 # shellcheck source=bench/auth.sh
 . "$ROOT/bench/auth.sh"
 
@@ -34,6 +37,11 @@ say() { printf 'load: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
 FAILED=0
+IFS=', ' read -r -a EPS <<<"$ENDPOINTS"
+[ "${#EPS[@]}" -gt 0 ] || die "ENDPOINTS is empty (want a subset of locate,list,getmap)"
+for ep in "${EPS[@]}"; do
+    case "$ep" in locate|list|getmap) ;; *) die "unknown endpoint '$ep' in ENDPOINTS (want locate, list, getmap)";; esac
+done
 
 PG_BIN=""
 for v in $(ls /usr/lib/postgresql 2>/dev/null | sort -n); do
@@ -87,31 +95,41 @@ start_server() {
         || die "authentication does not work as the benchmark expects"
     gw_bench_check_auth "http://127.0.0.1:$PORT/api/grids?level=village&limit=100" "$GRIDWATCH_TOKEN" \
         || die "authentication does not work as the benchmark expects"
+    gw_bench_check_auth "http://127.0.0.1:$PORT/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=grid_village&STYLES=&CRS=EPSG:3857&BBOX=12572362.412,3199348.256,12582146.352,3209132.196&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=true" \
+        "$GRIDWATCH_TOKEN" || die "authentication does not work as the benchmark expects"
 }
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
 rss() { awk '/VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER_PID/status"; }
 # warm SCRIPT: 5 s at 4 connections; fails on any non-2xx answer (e.g. 401: the token is not accepted)
+# or a 2xx of the wrong content type (GetMap: a WMS exception report instead of a PNG)
 warm() {
     local out="$OUT/warm-$1-$(date +%s%N).txt"
     wrk -t1 -c4 -d5s -s "$ROOT/bench/load/$1.lua" "http://127.0.0.1:$PORT" >"$out"
     if grep -q 'Non-2xx' "$out"; then cat "$out" >&2; die "warm-up of $1 got non-2xx answers"; fi
+    if grep -q '^bad content-type' "$out"; then cat "$out" >&2; die "warm-up of $1 got answers of the wrong content type"; fi
 }
+# bad_types FILE: 2xx answers of the wrong content type ("bad content-type T: N" lines of common.lua)
+bad_types() { awk '/^bad content-type / {n += $NF} END {print n + 0}' "$1"; }
+# type_col NAME N: the table cell for N (n/a for the JSON endpoints, which are not checked)
+type_col() { if [ "$1" = getmap ]; then echo "$2"; else echo "n/a"; fi; }
 
 # run_wrk NAME SCRIPT: prints one summary row
 run_wrk() {
     local out="$OUT/wrk-$1.txt"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$ROOT/bench/load/$2.lua" \
         "http://127.0.0.1:$PORT" >"$out"
-    local rps p50 p99 non2xx sock total
+    local rps p50 p99 non2xx sock total bad
     rps=$(awk '/^Requests\/sec/ {print $2}' "$out")
     total=$(awk '/requests in/ {print $1}' "$out")
     p50=$(awk '$1=="50%" {print $2}' "$out")
     p99=$(awk '$1=="99%" {print $2}' "$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' "$out"); non2xx=${non2xx:-0}
     sock=$(awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}' "$out"); sock=${sock:-0}
-    printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$total" "$rps" "$p50" "$p99" "$non2xx" "$sock" "$(rss)"
-    if [ "$non2xx" != 0 ] || [ "$sock" != 0 ]; then
-        say "FAILED: $1 had $non2xx non-2xx answers and $sock socket errors (see $out)"
+    bad=$(bad_types "$out")
+    printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$total" "$rps" "$p50" "$p99" "$non2xx" \
+        "$(type_col "$1" "$bad")" "$sock" "$(rss)"
+    if [ "$non2xx" != 0 ] || [ "$sock" != 0 ] || [ "$bad" != 0 ]; then
+        say "FAILED: $1 had $non2xx non-2xx answers, $bad 2xx answers of the wrong content type and $sock socket errors (see $out)"
         FAILED=1
     fi
 }
@@ -135,11 +153,10 @@ if [[ " $PHASES " == *" steady "* ]]; then
     start_server "jdbc:postgresql://127.0.0.1:$PG_PORT/$LOAD_DB" steady
     echo
     echo "steady (private cluster, database $LOAD_DB); RSS after startup: $(rss)"
-    echo "| endpoint | requests | req/s | p50 | p99 | non-2xx | socket errors | server RSS after |"
-    echo "|---|---|---|---|---|---|---|---|"
-    warm locate; warm list
-    run_wrk locate locate
-    run_wrk list list
+    echo "| endpoint | requests | req/s | p50 | p99 | non-2xx | 2xx not image/png | socket errors | server RSS after |"
+    echo "|---|---|---|---|---|---|---|---|---|"
+    for ep in "${EPS[@]}"; do warm "$ep"; done
+    for ep in "${EPS[@]}"; do run_wrk "$ep" "$ep"; done
     stop_server
 fi
 
@@ -167,7 +184,7 @@ restart_run() {
     recovered=$(awk '$2 != 200 {last=NR} {t[NR]=$1} END {print (last ? t[last+1] : 0)}' "$poll")
     wait "$wrk_pid"
     local out="$OUT/wrk-restart-$1.txt"
-    local total non2xx sock p99
+    local total non2xx sock p99 bad
     total=$(awk '/requests in/ {print $1}' "$out")
     p99=$(awk '$1=="99%" {print $2}' "$out")
     non2xx=$(awk '/Non-2xx/ {print $5}' "$out"); non2xx=${non2xx:-0}
@@ -175,11 +192,16 @@ restart_run() {
     local by_status other
     by_status=$(awk '/^status [0-9]+:/ {printf "%s%s %s", sep, $2, $3; sep=", "}' "$out")
     other=$(awk '/^status [0-9]+:/ && $2 != "503:" {n += $3} END {print n + 0}' "$out")
-    printf '| %s | %s | %s | %s | %s | %s | %d ms | %s ms (%d of %d polls failed; slowest poll %s ms) | %s |\n' "$1" "$total" \
-        "$non2xx" "${by_status:-none}" "$sock" "$p99" $(( (t1 - t0) / 1000000 )) "${recovered:-?}" "$failed" \
+    bad=$(bad_types "$out")
+    printf '| %s | %s | %s | %s | %s | %s | %s | %d ms | %s ms (%d of %d polls failed; slowest poll %s ms) | %s |\n' "$1" "$total" \
+        "$non2xx" "${by_status:-none}" "$(type_col "$1" "$bad")" "$sock" "$p99" $(( (t1 - t0) / 1000000 )) "${recovered:-?}" "$failed" \
         "$(wc -l <"$poll")" "$slowest" "$(rss)"
     if [ "$other" != 0 ]; then
         say "FAILED: $1 got $other non-2xx answers other than 503 during the restart ($by_status; see $out)"
+        FAILED=1
+    fi
+    if [ "$bad" != 0 ]; then
+        say "FAILED: $1 got $bad 2xx answers of the wrong content type during the restart (see $out)"
         FAILED=1
     fi
 }
@@ -195,13 +217,12 @@ if [[ " $PHASES " == *" restart "* ]]; then
     "$PG_BIN/psql" -h 127.0.0.1 -p "$TPORT" -U "$PG_USER" -d postgres -qc "create database $LOAD_DB" >/dev/null
     "$PG_BIN/psql" -h 127.0.0.1 -p "$TPORT" -U "$PG_USER" -d "$LOAD_DB" -qc "create extension postgis" >/dev/null
     start_server "jdbc:postgresql://127.0.0.1:$TPORT/$LOAD_DB" restart
-    warm locate; warm list
+    for ep in "${EPS[@]}"; do warm "$ep"; done
     echo
     echo "restart (throwaway cluster on port $TPORT, pg_ctl restart -m fast after $((DURATION / 2)) s)"
-    echo "| endpoint | requests | non-2xx | by status | socket errors | p99 | pg_ctl restart took | /health 200 again after | server RSS after |"
-    echo "|---|---|---|---|---|---|---|---|---|"
-    restart_run locate locate
-    restart_run list list
+    echo "| endpoint | requests | non-2xx | by status | 2xx not image/png | socket errors | p99 | pg_ctl restart took | /health 200 again after | server RSS after |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    for ep in "${EPS[@]}"; do restart_run "$ep" "$ep"; done
     stop_server
 fi
 echo
