@@ -90,7 +90,7 @@ final class Wiring {
                 grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
         // tiles are keyed by the locate snapshot's grid version: no database read per tile
         MapImageService images = new MapImageService(new GridFeatureSource(db));
-        TileService tiles = new TileService(db, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
+        TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
         return new Services(db, grids, imports, qa, locate, listener, audit, auth, users, cfg.trustProxy(),
                 tiles, features, images);
