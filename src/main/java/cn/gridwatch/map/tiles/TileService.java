@@ -27,8 +27,8 @@ import org.locationtech.jts.geom.Envelope;
  * are drawn by {@link MapImageService}, the path behind WMS GetMap, and follow the layer's WMS
  * scale range: outside it the tile is empty. With labels, a tile is drawn with a
  * {@value #LABEL_BUFFER_PX} pixel margin and cropped, so a label near an edge is drawn (in part)
- * by both neighbours; a label wider than the margin whose anchor lies beyond it is left out of
- * the tile it reaches into. Thread-safe.
+ * by both neighbours. A tile draws a label only when all of it fits in the tile plus margin, so a
+ * label wider than about the margin, anchored outside the tile, can still stop at its edge. Thread-safe.
  */
 public final class TileService {
     public static final int PNG_SIZE = 256;
