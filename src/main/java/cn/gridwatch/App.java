@@ -4,7 +4,6 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
 import cn.gridwatch.http.ErrorMapping;
 import cn.gridwatch.map.features.FeaturesController;
-import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.map.wms.WmsController;
 import cn.gridwatch.map.wms.WmsService;
@@ -45,7 +44,7 @@ public final class App {
                     .routes(config.routes);
             new TileController(services.tiles()).routes(config.routes);
             new FeaturesController(services.features()).routes(config.routes);
-            new WmsController(new WmsService(services.grids(), new GridFeatureSource(services.database())))
+            new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
         });
     }

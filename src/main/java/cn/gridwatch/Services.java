@@ -7,6 +7,7 @@ import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.map.features.FeaturesService;
+import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -26,7 +27,8 @@ public record Services(
         UserService users,
         boolean trustProxy,
         TileService tiles,
-        FeaturesService features) implements AutoCloseable {
+        FeaturesService features,
+        MapImageService images) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -17,6 +17,8 @@ import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
 import cn.gridwatch.map.features.FeaturesService;
+import cn.gridwatch.map.render.GridFeatureSource;
+import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
@@ -39,7 +41,7 @@ import picocli.CommandLine;
 final class Wiring {
     /** Demo cells are valid from this fixed date, so loading the demo twice changes nothing. */
     static final LocalDate DEMO_VALID_FROM = LocalDate.of(2024, 1, 1);
-    /** Memory for rendered vector tiles (LRU by bytes). */
+    /** Memory for rendered vector and PNG tiles (LRU by bytes). */
     static final long TILE_CACHE_BYTES = 64L * 1024 * 1024;
     private static final String[][] DEMO_FILES = {
         {"city.geojson", "city"}, {"counties.geojson", "county"},
@@ -92,10 +94,11 @@ final class Wiring {
         ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
                 auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
         // tiles are keyed by the locate snapshot's grid version: no database read per tile
-        TileService tiles = new TileService(db, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
+        MapImageService images = new MapImageService(new GridFeatureSource(db));
+        TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
-                cfg.trustProxy(), tiles, features);
+                cfg.trustProxy(), tiles, features, images);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

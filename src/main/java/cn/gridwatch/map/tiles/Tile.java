@@ -1,7 +1,7 @@
 package cn.gridwatch.map.tiles;
 
 /**
- * A rendered MVT tile: its bytes (empty when nothing is in it), the grid version it was made from
+ * A rendered tile (MVT or PNG): its bytes (empty when nothing is in it), the grid version it was made from
  * and its entity tag {@code "v{version}-{hash}"}. Treat the bytes as read-only.
  */
 public record Tile(byte[] bytes, long version, String etag) {

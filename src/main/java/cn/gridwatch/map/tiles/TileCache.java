@@ -12,8 +12,11 @@ import java.util.Map;
  * operation).
  */
 final class TileCache {
-    /** What identifies a tile: layer, address, grid version and the viewer's scope prefix. */
-    record Key(String layer, int z, int x, int y, long version, String scopePrefix) {
+    /**
+     * What identifies a tile: format ({@code mvt}, {@code png}), style ("" for vector tiles), layer,
+     * address, grid version and the viewer's scope prefix.
+     */
+    record Key(String format, String style, String layer, int z, int x, int y, long version, String scopePrefix) {
     }
 
     private final long maxBytes;

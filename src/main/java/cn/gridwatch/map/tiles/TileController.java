@@ -1,6 +1,7 @@
 package cn.gridwatch.map.tiles;
 
 import cn.gridwatch.http.Params;
+import cn.gridwatch.map.render.Style;
 import cn.gridwatch.security.AccessFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP for vector tiles: {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt} and the TileJSON 3.0.0 document
- * {@code GET /tiles/{layer}.json}. Caching for clients: every tile has an ETag
+ * HTTP for tiles: vector {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}, raster
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.png?style=outline|outline_labels} (256x256, transparent, drawn
+ * like WMS GetMap; default style outline_labels) and the TileJSON 3.0.0 document
+ * {@code GET /tiles/{layer}.json} (vector). Caching for clients: every tile has an ETag
  * ({@code "v{version}-{crc}"}) and answers {@code If-None-Match} with 304; a plain URL is
  * {@code Cache-Control: no-cache} (revalidate every time), a URL with {@code ?v=} equal to the
  * current grid version is immutable for a year (TileJSON hands out such URLs, so a grid change
@@ -19,6 +22,7 @@ import java.util.Map;
  */
 public final class TileController {
     public static final String MVT = "application/vnd.mapbox-vector-tile";
+    public static final String PNG = "image/png";
     private final TileService tiles;
 
     public TileController(TileService tiles) {
@@ -33,11 +37,24 @@ public final class TileController {
     private void tile(Context ctx) {
         TileLayer layer = TileLayer.byId(ctx.pathParam("layer"));
         String file = ctx.pathParam("file");
-        if (!file.endsWith(".mvt") && !file.endsWith(".pbf")) {
-            throw new IllegalArgumentException("a tile URL ends in {y}.mvt, but was: '" + file + "'");
+        String scope = AccessFilter.principal(ctx).scope().prefix();
+        if (file.endsWith(".png")) {
+            String style = Params.text(ctx, "style");
+            Tile tile = tiles.png(layer, coord(ctx, file), style == null ? Style.OUTLINE_LABELS : style, scope);
+            send(ctx, tile, PNG);
+        } else if (file.endsWith(".mvt") || file.endsWith(".pbf")) {
+            send(ctx, tiles.tile(layer, coord(ctx, file), scope), MVT);
+        } else {
+            throw new IllegalArgumentException("a tile URL ends in {y}.mvt or {y}.png, but was: '" + file + "'");
         }
-        TileCoord t = TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, file.length() - 4));
-        Tile tile = tiles.tile(layer, t, AccessFilter.principal(ctx).scope().prefix());
+    }
+
+    private static TileCoord coord(Context ctx, String file) {
+        return TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, file.lastIndexOf('.')));
+    }
+
+    /** The caching headers, 304 for a matching If-None-Match, 204 for an empty tile, else the bytes. */
+    private static void send(Context ctx, Tile tile, String contentType) {
         String v = Params.text(ctx, "v");
         boolean versioned = v != null && v.equals(Long.toString(tile.version()));
         ctx.header("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "no-cache");
@@ -52,7 +69,7 @@ public final class TileController {
             ctx.status(204);
             return;
         }
-        ctx.contentType(MVT).result(tile.bytes());
+        ctx.contentType(contentType).result(tile.bytes());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {

@@ -1,5 +1,8 @@
 package cn.gridwatch.map.tiles;
 
+import cn.gridwatch.geo.WebMercator;
+import org.locationtech.jts.geom.Envelope;
+
 /**
  * A tile address in the XYZ scheme of web maps (EPSG:3857, origin top left, as
  * {@code ST_TileEnvelope}). Construction checks the ranges, with messages naming the bad value.
@@ -17,6 +20,14 @@ public record TileCoord(int z, int x, int y) {
         if (y < 0 || y >= n) {
             throw new IllegalArgumentException("tile row y must be in 0.." + (n - 1) + " at zoom " + z + ", but was: " + y);
         }
+    }
+
+    /** The tile's extent in EPSG:3857 metres (x = easting), as {@code ST_TileEnvelope(z, x, y)}. */
+    public Envelope webMercatorEnvelope() {
+        double size = 2 * WebMercator.MAX_EXTENT_M / (1L << z);
+        double minX = -WebMercator.MAX_EXTENT_M + x * size;
+        double maxY = WebMercator.MAX_EXTENT_M - y * size;
+        return new Envelope(minX, minX + size, maxY - size, maxY);
     }
 
     /** Parses the three path parts; a non-number is an {@link IllegalArgumentException} naming it. */

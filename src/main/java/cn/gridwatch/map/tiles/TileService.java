@@ -1,27 +1,50 @@
 package cn.gridwatch.map.tiles;
 
 import cn.gridwatch.db.Database;
+import cn.gridwatch.geo.CrsRegistry;
+import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.render.ImageEncoder;
+import cn.gridwatch.map.render.ImageFormat;
+import cn.gridwatch.map.render.MapImageService;
+import cn.gridwatch.map.render.Style;
+import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
+import org.locationtech.jts.geom.Envelope;
 
 /**
- * Vector tiles of the grid layers, cached by (layer, z, x, y, grid version, scope). The grid
- * version comes from {@code currentVersion}, which in the app is the version of the in-memory grid
- * snapshot: an import through this instance refreshes it before answering, imports through other
- * instances reach it by LISTEN/NOTIFY (or the poll), so no database query is made per tile. Because
- * the version is in the key, a tile built before a change is never served after this instance has
- * learned of the change, and instances that share a database converge as they learn it. Below a
- * layer's minimum zoom the tile is empty without asking the database. Thread-safe.
+ * Vector (MVT) and PNG tiles of the grid layers, cached by (format, style, layer, z, x, y, grid
+ * version, scope). The grid version comes from {@code currentVersion}, which in the app is the
+ * version of the in-memory grid snapshot: an import through this instance refreshes it before
+ * answering, imports through other instances reach it by LISTEN/NOTIFY (or the poll), so no
+ * database query is made per cached tile. Because the version is in the key, a tile built before a
+ * change is never served after this instance has learned of the change, and instances that share a
+ * database converge as they learn it.
+ *
+ * <p>Vector tiles below a layer's minimum zoom are empty without asking the database. PNG tiles
+ * are drawn by {@link MapImageService}, the path behind WMS GetMap, and follow the layer's WMS
+ * scale range: outside it the tile is empty. With labels, a tile is drawn with a
+ * {@value #LABEL_BUFFER_PX} pixel margin and cropped, so a label near an edge is drawn (in part)
+ * by both neighbours. A tile draws a label only when all of it fits in the tile plus margin, so a
+ * label wider than about the margin, anchored outside the tile, can still stop at its edge. Thread-safe.
  */
 public final class TileService {
+    public static final int PNG_SIZE = 256;
+    static final int LABEL_BUFFER_PX = 64;
+    private static final String WEB_MERCATOR = "EPSG:3857";
+
     private final Database db;
+    private final MapImageService images;
     private final LongSupplier currentVersion;
     private final TileCache cache;
     private final TileRepository repo = new TileRepository();
 
     /** @param cacheBytes the most bytes of tiles kept in memory (0 turns caching off) */
-    public TileService(Database db, LongSupplier currentVersion, long cacheBytes) {
+    public TileService(Database db, MapImageService images, LongSupplier currentVersion, long cacheBytes) {
         this.db = db;
+        this.images = images;
         this.currentVersion = currentVersion;
         this.cache = new TileCache(cacheBytes);
     }
@@ -32,22 +55,55 @@ public final class TileService {
     }
 
     /**
-     * The tile of {@code layer} at {@code t} as seen by a viewer limited to codes starting with
+     * The MVT tile of {@code layer} at {@code t} as seen by a viewer limited to codes starting with
      * {@code scopePrefix} ("" for everything).
      */
     public Tile tile(TileLayer layer, TileCoord t, String scopePrefix) {
         long version = currentVersion();
         if (t.z() < layer.minZoom()) {
-            return new Tile(new byte[0], version, etag(version, new byte[0]));
+            return tile(new byte[0], version);
         }
-        TileCache.Key key = new TileCache.Key(layer.id(), t.z(), t.x(), t.y(), version, scopePrefix);
+        return cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
+                () -> db.withConnection("building tile " + layer.id() + "/" + t.z() + "/" + t.x() + "/" + t.y(),
+                        c -> repo.tile(c, layer, t, scopePrefix)));
+    }
+
+    /**
+     * The 256x256 transparent PNG tile of {@code layer} at {@code t} in {@code style}
+     * ({@link Style#OUTLINE} or {@link Style#OUTLINE_LABELS}), with only the cells whose code starts
+     * with {@code scopePrefix}. Empty (no bytes) when the layer does not draw at the tile's scale.
+     *
+     * @throws IllegalArgumentException naming the style when it is not defined
+     */
+    public Tile png(TileLayer layer, TileCoord t, String style, String scopePrefix) {
+        MapLayers.Layer mapLayer = MapLayers.find(layer.id()).orElseThrow(() -> new IllegalStateException(
+                "tile layer " + layer.id() + " has no map layer"));
+        Style s = Style.forGrid(layer.level(), style);
+        long version = currentVersion();
+        Envelope tileBox = t.webMercatorEnvelope();
+        if (!mapLayer.visibleAt(MapImageService.scaleDenominator(CrsRegistry.parse(WEB_MERCATOR), tileBox, PNG_SIZE))) {
+            return tile(new byte[0], version);
+        }
+        return cached(new TileCache.Key("png", s.name(), layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
+                () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix), ImageFormat.PNG, null));
+    }
+
+    private BufferedImage renderPng(MapLayers.Layer layer, Style style, Envelope tileBox, String scopePrefix) {
+        int buffer = style.labels() ? LABEL_BUFFER_PX : 0;
+        Envelope box = new Envelope(tileBox);
+        box.expandBy(tileBox.getWidth() * buffer / PNG_SIZE);
+        int size = PNG_SIZE + 2 * buffer;
+        BufferedImage img = images.render(new MapImageService.Request(List.of(layer), List.of(style),
+                CrsRegistry.parse(WEB_MERCATOR), box, size, size, null, null, code -> code.startsWith(scopePrefix)));
+        return buffer == 0 ? img : img.getSubimage(buffer, buffer, PNG_SIZE, PNG_SIZE);
+    }
+
+    private Tile cached(TileCache.Key key, Supplier<byte[]> build) {
         Tile hit = cache.get(key);
         if (hit != null) {
             return hit;
         }
-        byte[] bytes = db.withConnection("building tile " + layer.id() + "/" + t.z() + "/" + t.x() + "/" + t.y(),
-                c -> repo.tile(c, layer, t, scopePrefix));
-        Tile tile = new Tile(bytes, version, etag(version, bytes));
+        Tile tile = tile(build.get(), key.version());
         cache.put(key, tile);
         return tile;
     }
@@ -62,9 +118,9 @@ public final class TileService {
         return cache.bytes();
     }
 
-    private static String etag(long version, byte[] bytes) {
+    private static Tile tile(byte[] bytes, long version) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        return "\"v" + version + "-" + Long.toHexString(crc.getValue()) + "\"";
+        return new Tile(bytes, version, "\"v" + version + "-" + Long.toHexString(crc.getValue()) + "\"");
     }
 }

@@ -2,13 +2,12 @@ package cn.gridwatch.map.wms;
 
 import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.geo.SupportedCrs;
-import cn.gridwatch.geo.WebMercator;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.map.MapLayers;
 import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.render.MapFeature;
-import cn.gridwatch.map.render.MapRenderer;
+import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.render.Style;
 import java.awt.BasicStroke;
 import java.awt.Graphics2D;
@@ -22,25 +21,24 @@ import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The WMS use cases without HTTP: maps, feature info, legends and what the capabilities need (grid
- * version, extents). Scale denominators follow the OGC convention (0.28 mm pixels, a degree is
- * 2πR/360 metres on the equator). Thread-safe.
+ * The WMS use cases without HTTP: maps (drawn by {@link MapImageService}, shared with the PNG tiles),
+ * feature info, legends and what the capabilities need (grid version, extents). Thread-safe.
  */
 public final class WmsService {
-    static final double PIXEL_M = 0.00028;
-    static final double METRES_PER_DEGREE = 2 * Math.PI * 6_378_137.0 / 360;
+    static final double PIXEL_M = MapImageService.PIXEL_M;
 
     private final GridService grids;
     private final GridFeatureSource source;
-    private final MapRenderer renderer = new MapRenderer();
+    private final MapImageService images;
     private volatile CachedExtents extents = new CachedExtents(-1, Map.of(), null);
 
     private record CachedExtents(long version, Map<GridLevel, Envelope> byLevel, LocalDate firstDate) {
     }
 
-    public WmsService(GridService grids, GridFeatureSource source) {
+    public WmsService(GridService grids, MapImageService images) {
         this.grids = grids;
-        this.source = source;
+        this.images = images;
+        this.source = images.source();
     }
 
     /** The grid version: the capabilities' updateSequence and part of every ETag. */
@@ -67,26 +65,10 @@ public final class WmsService {
         return e;
     }
 
-    static double scaleDenominator(SupportedCrs crs, Envelope bbox, int width) {
-        double unit = crs.isGeographic() ? METRES_PER_DEGREE : 1.0;
-        return bbox.getWidth() * unit / width / PIXEL_M;
-    }
-
+    /** GetMap: the layers drawn by the shared map image path, every cell (GetMap has no scope filter). */
     BufferedImage map(GetMapRequest r) {
-        double scale = scaleDenominator(r.crs(), r.bbox(), r.width());
-        Envelope lonLat = toLonLat(r.crs(), r.bbox());
-        List<MapRenderer.Layer> layers = new ArrayList<>();
-        if (lonLat != null) {
-            double tolerance = lonLat.getWidth() / r.width() / 2;
-            for (int i = 0; i < r.layers().size(); i++) {
-                MapLayers.Layer layer = r.layers().get(i);
-                if (layer.visibleAt(scale)) {
-                    layers.add(new MapRenderer.Layer(source.inBox(layer.level(), lonLat, tolerance, r.date()), r.styles().get(i)));
-                }
-            }
-        }
-        return renderer.render(new MapRenderer.Canvas(r.crs().id(), r.bbox(), r.width(), r.height(), r.background(),
-                scale), layers);
+        return images.render(new MapImageService.Request(r.layers(), r.styles(), r.crs(), r.bbox(), r.width(),
+                r.height(), r.background(), r.date(), code -> true));
     }
 
     /**
@@ -136,25 +118,6 @@ public final class WmsService {
         return img;
     }
 
-    /**
-     * The lon/lat envelope of a bbox in {@code crs}, from points along its edges (a projected
-     * rectangle is curved in lon/lat); points outside the CRS's valid area are left out. Null when
-     * no point converts.
-     */
-    static Envelope toLonLat(SupportedCrs crs, Envelope b) {
-        Envelope out = new Envelope();
-        int n = 16;
-        for (int k = 0; k <= n; k++) {
-            double fx = b.getMinX() + b.getWidth() * k / n;
-            double fy = b.getMinY() + b.getHeight() * k / n;
-            add(out, crs, fx, b.getMinY());
-            add(out, crs, fx, b.getMaxY());
-            add(out, crs, b.getMinX(), fy);
-            add(out, crs, b.getMaxX(), fy);
-        }
-        return out.isNull() ? null : out;
-    }
-
     /** The envelope in {@code crs} of a lon/lat envelope, from points along its edges; null when none converts. */
     static Envelope fromLonLat(SupportedCrs crs, Envelope ll) {
         Envelope out = new Envelope();
@@ -173,23 +136,5 @@ public final class WmsService {
             }
         }
         return out.isNull() ? null : out;
-    }
-
-    private static void add(Envelope e, SupportedCrs crs, double x, double y) {
-        double cx = x;
-        double cy = y;
-        if (crs.isGeographic()) { // a map of the whole world may reach past the poles or the date line
-            cx = Math.max(-180, Math.min(180, x));
-            cy = Math.max(-90, Math.min(90, y));
-        } else if (crs.kind() == SupportedCrs.Kind.WEB_MERCATOR) {
-            cx = Math.max(-WebMercator.MAX_EXTENT_M, Math.min(WebMercator.MAX_EXTENT_M, x));
-            cy = Math.max(-WebMercator.MAX_EXTENT_M, Math.min(WebMercator.MAX_EXTENT_M, y));
-        }
-        try {
-            double[] ll = CrsRegistry.toCgcs2000(crs.id(), cx, cy);
-            e.expandToInclude(ll[0], ll[1]);
-        } catch (IllegalArgumentException outside) {
-            // this edge point lies outside the CRS's valid area; the others define the envelope
-        }
     }
 }

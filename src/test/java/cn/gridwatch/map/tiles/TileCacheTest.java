@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class TileCacheTest {
     private static TileCache.Key key(int x, long version) {
-        return new TileCache.Key("grid_city", 5, x, 0, version, "");
+        return new TileCache.Key("mvt", "", "grid_city", 5, x, 0, version, "");
     }
 
     private static Tile tile(int size, long version) {
@@ -32,6 +32,16 @@ class TileCacheTest {
         TileCache cache = new TileCache(1000);
         cache.put(key(1, 7), tile(10, 7));
         assertThat(cache.get(key(1, 8))).isNull();
+    }
+
+    @Test
+    void the_same_address_in_another_format_or_style_is_another_key() {
+        TileCache cache = new TileCache(1000);
+        cache.put(key(1, 1), tile(10, 1));
+        assertThat(cache.get(new TileCache.Key("png", "outline", "grid_city", 5, 1, 0, 1, ""))).isNull();
+        cache.put(new TileCache.Key("png", "outline", "grid_city", 5, 1, 0, 1, ""), tile(20, 1));
+        assertThat(cache.get(new TileCache.Key("png", "outline_labels", "grid_city", 5, 1, 0, 1, ""))).isNull();
+        assertThat(cache.get(key(1, 1)).bytes()).hasSize(10);
     }
 
     @Test
