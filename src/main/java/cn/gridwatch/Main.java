@@ -101,8 +101,13 @@ public final class Main implements Callable<Integer> {
             stopped.countDown();
         }, "gridwatch-shutdown"));
         app.start(cfg.host(), cfg.port());
-        System.out.println("gridwatch serving on http://" + displayHost(cfg.host()) + ":" + app.port()
-                + "/  (database " + cfg.dbUrl() + "; Ctrl-C stops)");
+        String base = "http://" + displayHost(cfg.host()) + ":" + app.port();
+        System.out.println("gridwatch serving on " + base + "/  (database " + cfg.dbUrl() + "; Ctrl-C stops)");
+        if (demoData != null) {
+            System.out.println("try it (demo account admin / gridwatch-admin; others in README.md):\n"
+                    + "  curl -u admin:gridwatch-admin '" + base + "/api/grids/locate?lon=113.0&lat=27.65'\n"
+                    + "  gdalinfo 'WMS:" + base + "/wms?SERVICE=WMS' --config GDAL_HTTP_USERPWD qgis:qgis-readonly");
+        }
         stopped.await();
         return 0;
     }
