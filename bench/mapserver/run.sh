@@ -96,7 +96,7 @@ check() {
     grep -q '^image/png' "$OUT/$f.type" || { head -c 600 "$OUT/$f" >&2; die "$url is not a PNG"; }
 }
 B="SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=grid_village&CRS=EPSG:3857&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=true"
-BBOX="BBOX=12553481,3208861,12563265,3218645"   # the zoom-12 tile 3333/1720... width 9784 m
+BBOX="BBOX=12553481,3208861,12563265,3218645"   # 9,784 m square (zoom-12 tile size) inside the city
 check "http://127.0.0.1:$PORT/wms?$B&STYLES=outline&$BBOX" gw.png -H "Authorization: Bearer $GRIDWATCH_TOKEN"
 check "http://127.0.0.1:$MS_PORT/mapserv?$B&STYLES=&$BBOX" ms.png
 say "sample images: $OUT/gw.png $OUT/ms.png"
