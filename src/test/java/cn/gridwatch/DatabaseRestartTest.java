@@ -94,7 +94,7 @@ class DatabaseRestartTest {
     }
 
     private static Reply upload(TestServer s, String code, String name, double x) {
-        String body = GridApiTest.fc(GridApiTest.feature(code, name, GridApiTest.box(x, 27, x + 1, 28)));
+        String body = TestGrids.fc(TestGrids.feature(code, name, TestGrids.box(x, 27, x + 1, 28)));
         return s.http().post("/api/grids/import?level=county&crs=EPSG:4490&noQa=true&validFrom=2024-01-01"
                 + "&filename=c.geojson", body.getBytes(StandardCharsets.UTF_8), "application/geo+json");
     }

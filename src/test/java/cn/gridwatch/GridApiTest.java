@@ -1,5 +1,8 @@
 package cn.gridwatch;
 
+import static cn.gridwatch.TestGrids.box;
+import static cn.gridwatch.TestGrids.fc;
+import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridwatch.TestHttp.Reply;
@@ -238,8 +241,7 @@ class GridApiTest {
     // ---------------------------------------------------------------- fixtures
 
     static Reply upload(String level, String fileName, String body) {
-        return http.post("/api/grids/import?level=" + level + "&crs=EPSG:4490&validFrom=2024-01-01&filename=" + fileName,
-                body.getBytes(StandardCharsets.UTF_8), "application/geo+json");
+        return TestGrids.importGeoJson(http, level, fileName, body);
     }
 
     static java.util.List<String> codes(JsonNode locate) {
@@ -250,17 +252,4 @@ class GridApiTest {
         return out;
     }
 
-    static String fc(String... features) {
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
-    }
-
-    static String feature(String code, String name, String geometry) {
-        return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\"},\"geometry\":"
-                + geometry + "}";
-    }
-
-    static String box(double x0, double y0, double x1, double y1) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + ","
-                + y1 + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
-    }
 }

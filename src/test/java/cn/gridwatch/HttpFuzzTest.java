@@ -38,9 +38,9 @@ class HttpFuzzTest {
         db = TestDatabase.fresh();
         server = new TestServer(db);
         http = server.http();
-        String counties = GridApiTest.fc(
-                GridApiTest.feature("430102", "芙蓉区", GridApiTest.box(112, 27, 113, 28)),
-                GridApiTest.feature("430103", "天心区", GridApiTest.box(113, 27, 114, 28)));
+        String counties = TestGrids.fc(
+                TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 113, 28)),
+                TestGrids.feature("430103", "天心区", TestGrids.box(113, 27, 114, 28)));
         Reply r = send("POST", "/api/grids/import?level=county&crs=EPSG:4490&validFrom=2024-01-01&noQa=true"
                 + "&filename=c.geojson", counties.getBytes(StandardCharsets.UTF_8), "application/geo+json");
         assertThat(r.status()).isEqualTo(201);
@@ -67,7 +67,7 @@ class HttpFuzzTest {
     @Example
     void a_very_long_upload_file_name_is_not_a_500() {
         // regression: a 400-character ?filename= failed creating the temporary file ("File name too long"): 500
-        String gj = GridApiTest.fc(GridApiTest.feature("430102", "芙蓉区", GridApiTest.box(112, 27, 113, 28)));
+        String gj = TestGrids.fc(TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 113, 28)));
         Reply r = send("POST", "/api/grids/import?level=county&crs=EPSG:4490&noQa=true&dryRun=true&filename="
                 + "9".repeat(400) + ".geojson", gj.getBytes(StandardCharsets.UTF_8), "application/geo+json");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -84,18 +84,18 @@ class HttpFuzzTest {
     @Example
     void a_name_or_code_with_a_nul_character_is_a_rejected_feature() {
         // PostgreSQL text cannot hold U+0000; it must be refused as bad input, not fail in SQL as a 503
-        String gj = GridApiTest.fc(GridApiTest.feature("430102001", "名\\u0000字", GridApiTest.box(112, 27, 112.5, 27.5)));
+        String gj = TestGrids.fc(TestGrids.feature("430102001", "名\\u0000字", TestGrids.box(112, 27, 112.5, 27.5)));
         Reply r = send("POST", "/api/grids/import?level=township&crs=EPSG:4490&noQa=true&filename=t.geojson",
                 gj.getBytes(StandardCharsets.UTF_8), "application/geo+json");
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.body()).contains("name");
-        String park = GridApiTest.fc(GridApiTest.feature("P\\u00001", "园区", GridApiTest.box(112, 27, 112.5, 27.5)));
+        String park = TestGrids.fc(TestGrids.feature("P\\u00001", "园区", TestGrids.box(112, 27, 112.5, 27.5)));
         Reply p = send("POST", "/api/grids/import?level=township&kind=park&crs=EPSG:4490&noQa=true&filename=p.geojson",
                 park.getBytes(StandardCharsets.UTF_8), "application/geo+json");
         assertThat(p.status()).as(p.body()).isEqualTo(422);
         assertThat(p.body()).contains("code");
         String crs = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"x\\u0000\"}},"
-                + "\"features\":[" + GridApiTest.feature("430102009", "乙", GridApiTest.box(112, 27, 112.5, 27.5)) + "]}";
+                + "\"features\":[" + TestGrids.feature("430102009", "乙", TestGrids.box(112, 27, 112.5, 27.5)) + "]}";
         Reply c = send("POST", "/api/grids/import?level=township&crs=EPSG:4490&noQa=true&filename=c.geojson",
                 crs.getBytes(StandardCharsets.UTF_8), "application/geo+json");
         assertThat(c.status()).as(c.body()).isEqualTo(201);
@@ -274,8 +274,8 @@ class HttpFuzzTest {
 
     @Provide
     Arbitrary<byte[]> importBodies() {
-        String gj = GridApiTest.fc(GridApiTest.feature("430102001", "定王台街道", GridApiTest.box(112, 27, 112.5, 27.5)),
-                GridApiTest.feature("430102002", "名\\u0000字", GridApiTest.box(112.5, 27, 113, 27.5)));
+        String gj = TestGrids.fc(TestGrids.feature("430102001", "定王台街道", TestGrids.box(112, 27, 112.5, 27.5)),
+                TestGrids.feature("430102002", "名\\u0000字", TestGrids.box(112.5, 27, 113, 27.5)));
         String csv = "code,name,wkt\n430102001001,甲,\"POLYGON((112 27,112.1 27,112.1 27.1,112 27))\"\n";
         return bodies(gj, csv);
     }

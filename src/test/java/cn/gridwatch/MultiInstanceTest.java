@@ -20,16 +20,16 @@ class MultiInstanceTest {
         try (TestDatabase.Fresh db = TestDatabase.fresh();
              TestServer a = new TestServer(db);
              TestServer b = new TestServer(db)) {
-            String v1 = GridApiTest.fc(
-                    GridApiTest.feature("430102", "芙蓉区", GridApiTest.box(112, 27, 113, 28)),
-                    GridApiTest.feature("430103", "天心区", GridApiTest.box(113, 27, 114, 28)));
+            String v1 = TestGrids.fc(
+                    TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 113, 28)),
+                    TestGrids.feature("430103", "天心区", TestGrids.box(113, 27, 114, 28)));
             assertThat(upload(a, v1, "2023-01-01").status()).isEqualTo(201);
             assertThat(countyOn(b, 112.9, 27.5, null, "430102000000", 10_000)).isEqualTo("430102000000");
 
             // 2025: the boundary moves west; 112.9 now lies in 天心区
-            String v2 = GridApiTest.fc(
-                    GridApiTest.feature("430102", "芙蓉区", GridApiTest.box(112, 27, 112.8, 28)),
-                    GridApiTest.feature("430103", "天心区", GridApiTest.box(112.8, 27, 114, 28)));
+            String v2 = TestGrids.fc(
+                    TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 112.8, 28)),
+                    TestGrids.feature("430103", "天心区", TestGrids.box(112.8, 27, 114, 28)));
             Reply r = upload(b, v2, "2025-01-01");
             assertThat(r.status()).isEqualTo(201);
             assertThat(r.json().get("replaced").asInt()).isEqualTo(2);

@@ -1,8 +1,8 @@
 package cn.gridwatch;
 
-import static cn.gridwatch.GridApiTest.box;
-import static cn.gridwatch.GridApiTest.fc;
-import static cn.gridwatch.GridApiTest.feature;
+import static cn.gridwatch.TestGrids.box;
+import static cn.gridwatch.TestGrids.fc;
+import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridwatch.TestHttp.Reply;

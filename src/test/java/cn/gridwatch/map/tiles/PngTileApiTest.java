@@ -1,11 +1,12 @@
 package cn.gridwatch.map.tiles;
 
-import static cn.gridwatch.map.tiles.TileApiTest.box;
-import static cn.gridwatch.map.tiles.TileApiTest.fc;
-import static cn.gridwatch.map.tiles.TileApiTest.feature;
+import static cn.gridwatch.TestGrids.box;
+import static cn.gridwatch.TestGrids.fc;
+import static cn.gridwatch.TestGrids.feature;
 import static cn.gridwatch.map.tiles.TileApiTest.tileAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
@@ -20,7 +21,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -255,8 +255,6 @@ class PngTileApiTest {
     }
 
     static void upload(String level, String body) {
-        Reply r = http.post("/api/grids/import?level=" + level + "&crs=EPSG:4490&validFrom=2024-01-01&filename=" + level
-                + ".geojson", body.getBytes(StandardCharsets.UTF_8), "application/geo+json");
-        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        TestGrids.importOk(http, level, body);
     }
 }

@@ -1,7 +1,11 @@
 package cn.gridwatch.map.tiles;
 
+import static cn.gridwatch.TestGrids.box;
+import static cn.gridwatch.TestGrids.fc;
+import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
@@ -40,15 +44,7 @@ class TileApiTest {
         server = new TestServer(db);
         http = server.http();
         token = server.tokenFor(TestServer.ADMIN);
-        upload("city", fc(feature("430100", "长沙市", box(112, 27, 114, 29))));
-        upload("county", fc(feature("430102", "芙蓉区", box(112, 27, 113, 29)),
-                feature("430103", "天心区", box(113, 27, 114, 29))));
-        upload("township", fc(feature("430102001", "定王台街道", box(112, 27, 113, 28)),
-                feature("430102002", "文艺路街道", box(112, 28, 113, 29)),
-                feature("430103001", "坡子街街道", box(113, 27, 114, 28)),
-                feature("430103002", "城南路街道", box(113, 28, 114, 29))));
-        upload("village", fc(feature("430102001001", "解放东村社区", box(112, 27, 112.5, 28)),
-                feature("430102001002", "马王堆社区", box(112.5, 27, 113, 28))));
+        TestGrids.loadSmallCity(http);
     }
 
     @AfterAll
@@ -217,22 +213,7 @@ class TileApiTest {
     }
 
     static void upload(String level, String body) {
-        Reply r = http.post("/api/grids/import?level=" + level + "&crs=EPSG:4490&validFrom=2024-01-01&filename=" + level
-                + ".geojson", body.getBytes(StandardCharsets.UTF_8), "application/geo+json");
-        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        TestGrids.importOk(http, level, body);
     }
 
-    static String fc(String... features) {
-        return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
-    }
-
-    static String feature(String code, String name, String geometry) {
-        return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"" + name + "\"},\"geometry\":"
-                + geometry + "}";
-    }
-
-    static String box(double x0, double y0, double x1, double y1) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + ","
-                + y1 + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
-    }
 }
