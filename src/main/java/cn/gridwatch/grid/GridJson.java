@@ -1,16 +1,16 @@
 package cn.gridwatch.grid;
 
+import cn.gridwatch.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The JSON mapper for grid reports: ISO dates, pretty-printed. Thread-safe once built. */
+/**
+ * The JSON mapper for grid reports: the application's {@link Json#MAPPER} settings, pretty-printed.
+ * Thread-safe once built.
+ */
 public final class GridJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT);
 
     private GridJson() {
     }

@@ -17,11 +17,9 @@ final class BulkAssignment {
         this.index = index;
         this.points = points;
         int n = points.size();
-        double[] lon = java.util.Arrays.copyOf(points.lon, n);
-        double[] lat = java.util.Arrays.copyOf(points.lat, n);
         this.found = new int[n * GridIndex.LEVELS];
         // NaN coordinates (rows with errors) fall outside the index extent and get -1
-        index.locateAllParallel(lon, lat, found);
+        index.locateAllParallel(points.lon, points.lat, found); // the table is sized to its rows
     }
 
     GridCell cell(int row, GridLevel level) {
