@@ -10,6 +10,8 @@ import cn.gridwatch.map.wms.WmsService;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
+import cn.gridwatch.web.WebController;
+import cn.gridwatch.web.WebSettings;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -24,7 +26,12 @@ public final class App {
     private App() {
     }
 
+    /** The app with the web map on a plain background (no basemap). */
     public static Javalin create(Services services, int maxUploadMb) {
+        return create(services, maxUploadMb, WebSettings.plain(maxUploadMb));
+    }
+
+    public static Javalin create(Services services, int maxUploadMb, WebSettings web) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = false;
@@ -46,6 +53,8 @@ public final class App {
             new FeaturesController(services.features()).routes(config.routes);
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
+            WebController.staticFiles(config);
+            new WebController(web).routes(config.routes);
         });
     }
 
