@@ -30,7 +30,8 @@ function table(rows, columns) {
 /** GET /api/grids/{code}/summary: grid chiefs and officers on duty, counts now. */
 function summary(s) {
     const people = [...(s.gridChiefs || []).map(p => ['grid_chief', p]), ...(s.gridOfficers || []).map(p => ['grid_officer', p])];
-    const by = m => Object.entries(m || {}).map(([k, v]) => `${t(`class.${k}`, {}, t(`type.${k}`, {}, k))} ${v}`).join(' · ');
+    const by = m => Object.entries(m || {}).filter(([, v]) => v > 0)
+        .map(([k, v]) => `${t(`class.${k}`, {}, t(`type.${k}`, {}, k))} ${v}`).join(' · ');
     const rows = [
         [t('summary.sources'), count(s.sources && s.sources.total), by(s.sources && s.sources.by)],
         [t('summary.stations'), count(s.stations && s.stations.total), by(s.stations && s.stations.by)],

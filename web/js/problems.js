@@ -65,7 +65,7 @@ export function problemDetail(p, me, onChanged) {
     const rows = [
         [t('problem.code'), field(p, 'code')],
         [t('problem.status'), statusBadge(p)],
-        [t('problem.origin'), field(p, 'origin')],
+        [t('problem.origin'), field(p, 'origin') && t(`origin.${field(p, 'origin')}`, {}, field(p, 'origin'))],
         [t('problem.foundAt'), formatTime(field(p, 'foundAt', 'found_at'))],
         [t('problem.deadline'), formatTime(field(p, 'deadline'))],
         [t('problem.assignee'), field(p, 'assignee')],

@@ -60,5 +60,20 @@ final class ProblemFlow {
         // the problem layer shows open problems only: the closed one leaves the map without a reload
         map.page().waitForFunction("() => document.querySelectorAll('.reg-problems_overdue').length === 0");
         map.shot("14-problem-closed-gone-from-map");
+        if (server.http().get("/api/stats").status() != 404) {
+            statisticsOfTheTownship();
+        }
+    }
+
+    /** With the statistics API: a township's panel has its villages' figures and the cell summary. */
+    private void statisticsOfTheTownship() {
+        map.$("#crumbs a.crumb[data-level='township']").click();
+        map.page().waitForFunction("() => document.getElementById('cell-name')?.textContent === '定王台街道'");
+        map.page().waitForFunction("() => document.querySelector('[data-section=stats] table')");
+        String stats = map.$("[data-section=stats]").textContent();
+        assertThat(stats).contains("解放东村社区").contains("马王堆社区").contains("巡查覆盖率");
+        map.page().waitForFunction("() => document.querySelector('[data-section=summary] dl')");
+        assertThat(map.$("[data-section=summary]").textContent()).contains("未办结问题").contains("超期问题");
+        map.shot("15-township-statistics");
     }
 }
