@@ -159,6 +159,7 @@ async function start(me) {
     setTimeout(async () => {
         await probe(features);
         planner.available = features.has('plans');
+        if (!$('#plan-body').hidden) planner.render();
         await registers.setAvailable(features);
         if (panel.current) panel.renderCell(panel.current);
     }, 300);

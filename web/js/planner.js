@@ -1,6 +1,6 @@
 // Planner view: a patrol route or joint-enforcement plan from GET /api/plans/{id}, drawn as coloured
 // routes (colour per team, dash pattern per day) with numbered stops and their times, a table per
-// team and day, printing, and GeoJSON / CSV export made from what was loaded.
+// team and day, printing, the server's exports (printable sheet, GeoJSON, GPX) and a CSV of the stops.
 
 import * as api from './api.js';
 import {el, field, fill, formatTime} from './dom.js';
@@ -22,21 +22,31 @@ function stopsOf(route) {
     }));
 }
 
-/** The plan's routes as [{team, day, stops, geometry, distance, duration}], from the shapes a plan may take. */
+/** A route's line as GeoJSON: a GeoJSON geometry as it is, or a bare [[lon, lat], ...] array as a LineString. */
+function lineOf(g) {
+    if (!g) return null;
+    if (Array.isArray(g)) return g.length > 1 ? {type: 'LineString', coordinates: g} : null;
+    return g.type ? g : null;
+}
+
+/**
+ * The plan's routes as [{team, day, stops, geometry, distance}]: one per team and day. Team names come
+ * from plan.teams ({no, name}) when the routes carry only teamNo.
+ */
 export function normalizePlan(plan) {
+    const names = new Map((field(plan, 'teams') || []).map(tm => [String(field(tm, 'no', 'id')), field(tm, 'name')]));
     const out = [];
-    const push = (r, team) => out.push({
-        team: String(team ?? field(r, 'team', 'teamName', 'team_name', 'teamId', 'officer') ?? '1'),
-        day: String(field(r, 'day', 'date', 'dayIndex') ?? '1'),
-        stops: stopsOf(r),
-        geometry: field(r, 'geometry', 'geom', 'path'),
-        distance: field(r, 'distanceM', 'distance_m', 'distance'),
-        duration: field(r, 'durationS', 'duration_s', 'duration'),
-    });
+    const push = (r, team) => {
+        const no = field(r, 'teamNo', 'team_no', 'team', 'teamName', 'officer');
+        out.push({
+            team: String(team ?? names.get(String(no)) ?? no ?? '1'),
+            day: String(field(r, 'day', 'date', 'dayIndex') ?? '1'),
+            stops: stopsOf(r),
+            geometry: lineOf(field(r, 'geometry', 'geom', 'path')),
+            distance: field(r, 'distanceMetres', 'distanceM', 'distance_m', 'distance'),
+        });
+    };
     for (const r of field(plan, 'routes') || []) push(r);
-    for (const team of field(plan, 'teams') || []) {
-        for (const r of field(team, 'routes', 'days') || []) push(r, field(team, 'name', 'team', 'id'));
-    }
     if (!out.length && field(plan, 'stops')) push(plan);
     return out;
 }
@@ -117,12 +127,18 @@ export class Planner {
 
     table(id) {
         const unserved = field(this.plan, 'unassigned', 'unserved', 'dropped') || [];
+        const notes = field(this.plan, 'notes') || [];
+        const exportUrl = format => `/api/plans/${encodeURIComponent(id)}/export?format=${format}`;
         fill(this.out,
             el('h4', {}, field(this.plan, 'name', 'title') || `${t('plan.plan')} #${id}`),
-            field(this.plan, 'note', 'fallbackNote') ? el('p', {class: 'muted'}, field(this.plan, 'note', 'fallbackNote')) : null,
+            field(this.plan, 'targetsVisible') === false
+                ? el('p', {class: 'error'}, t('plan.sealed', {until: formatTime(field(this.plan, 'sealedUntil'))})) : null,
+            notes.length ? el('ul', {class: 'list muted plan-notes'}, notes.map(n => el('li', {}, String(n)))) : null,
             el('div', {class: 'plan-actions'},
                 el('button', {type: 'button', onclick: () => window.print()}, t('plan.print')),
-                el('button', {type: 'button', onclick: () => this.download('geojson', id)}, 'GeoJSON'),
+                el('a', {href: exportUrl('html'), target: '_blank', class: 'export', 'data-format': 'html'}, t('plan.sheet')),
+                el('a', {href: exportUrl('geojson'), class: 'export', 'data-format': 'geojson', download: `plan-${id}.geojson`}, 'GeoJSON'),
+                el('a', {href: exportUrl('gpx'), class: 'export', 'data-format': 'gpx', download: `plan-${id}.gpx`}, 'GPX'),
                 el('button', {type: 'button', onclick: () => this.download('csv', id)}, 'CSV')),
             this.routes.map(r => el('section', {class: 'route', 'data-team': r.team, 'data-day': r.day},
                 el('h5', {}, el('span', {class: 'swatch line', style: {borderTopColor: this.colour(r.team)}}),
@@ -132,30 +148,18 @@ export class Planner {
                     el('th', {}, t('plan.arrival')), el('th', {}, t('plan.departure')))),
                 el('tbody', {}, r.stops.map(s => el('tr', {}, el('td', {}, s.order), el('td', {}, s.name),
                     el('td', {}, formatTime(s.arrival)), el('td', {}, formatTime(s.departure)))))))),
-            unserved.length ? [el('h5', {}, t('plan.unserved')), el('ul', {class: 'list'}, unserved.map(u =>
-                el('li', {}, `${field(u, 'name', 'code') || ''} · ${field(u, 'reason') || ''}`)))] : null);
+            unserved.length ? [el('h5', {}, t('plan.unserved')), el('ul', {class: 'list unserved'}, unserved.map(u =>
+                el('li', {}, `${field(u, 'name', 'code') || ''} · ${field(u, 'detail', 'reason') || ''}`)))] : null);
     }
 
+    /** The stops as CSV made in the page (UTF-8 with BOM, so Excel shows the Chinese names). */
     download(format, id) {
-        let text, type;
-        if (format === 'geojson') {
-            const features = [];
-            for (const r of this.routes) {
-                if (r.geometry && r.geometry.type) features.push({type: 'Feature', properties: {team: r.team, day: r.day}, geometry: r.geometry});
-                r.stops.forEach(s => features.push({type: 'Feature', properties: {team: r.team, day: r.day, order: s.order,
-                    name: s.name, arrival: s.arrival, departure: s.departure}, geometry: {type: 'Point', coordinates: [s.lon, s.lat]}}));
-            }
-            text = JSON.stringify({type: 'FeatureCollection', features});
-            type = 'application/geo+json';
-        } else {
-            const q = v => `"${String(v ?? '').replace(/"/g, '""')}"`;
-            const lines = [['team', 'day', 'order', 'name', 'lon', 'lat', 'arrival', 'departure'].join(',')];
-            this.routes.forEach(r => r.stops.forEach(s => lines.push([r.team, r.day, s.order, s.name, s.lon, s.lat,
-                s.arrival, s.departure].map(q).join(','))));
-            text = '\ufeff' + lines.join('\r\n'); // BOM: Excel opens UTF-8 Chinese correctly
-            type = 'text/csv';
-        }
-        const a = el('a', {href: URL.createObjectURL(new Blob([text], {type})), download: `plan-${id}.${format}`});
+        const q = v => `"${String(v ?? '').replace(/"/g, '""')}"`;
+        const lines = [['team', 'day', 'order', 'name', 'lon', 'lat', 'arrival', 'departure'].join(',')];
+        this.routes.forEach(r => r.stops.forEach(s => lines.push([r.team, r.day, s.order, s.name, s.lon, s.lat,
+            s.arrival, s.departure].map(q).join(','))));
+        const blob = new Blob(['\ufeff' + lines.join('\r\n')], {type: 'text/csv'});
+        const a = el('a', {href: URL.createObjectURL(blob), download: `plan-${id}.${format}`});
         document.body.append(a);
         a.click();
         a.remove();
