@@ -64,6 +64,16 @@ class WebPagesTest {
     }
 
     @Test
+    void the_page_preloads_every_one_of_its_modules() throws Exception {
+        String html = anon.get("/web/").body();
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("web", "js"))) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".js") && !n.equals("main.js"))
+                    .forEach(n -> assertThat(html).as("index.html preloads %s", n)
+                            .contains("<link rel=\"modulepreload\" href=\"js/" + n + "\">"));
+        }
+    }
+
+    @Test
     void leaflet_comes_from_the_jar_cached_for_a_year_under_its_versioned_path() {
         Reply js = anon.get(WebController.LEAFLET_PATH + "/dist/leaflet.js");
         assertThat(js.status()).isEqualTo(200);
