@@ -44,6 +44,6 @@ final class PlanFlow {
             assertThat(href).isEqualTo("/api/plans/" + id + "/export?format=" + format);
             assertThat(server.http().get(href).status()).as(format).isEqualTo(200);
         }
-        map.shot("16-plan-route");
+        map.shot("18-plan-route");
     }
 }

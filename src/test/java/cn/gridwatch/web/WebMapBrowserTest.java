@@ -296,7 +296,7 @@ class WebMapBrowserTest {
             map.page().waitForFunction("() => document.getElementById('plan-body').textContent.includes('/api/plans')");
             assertThat(map.$("#plan-body").textContent()).contains("尚未提供方案接口");
         }
-        map.shot("12-register-parts");
+        map.shot("13-register-parts");
         if (problems) {
             new ProblemFlow(server, map).run();
         }
@@ -309,6 +309,31 @@ class WebMapBrowserTest {
         int status = server.http().get(path).status();
         String detail = status == 404 ? server.http().get(path).body() : "";
         return status != 404 || !detail.contains("Endpoint GET");
+    }
+
+    @Test
+    @Order(9)
+    void a_county_officer_opens_on_their_county_and_finds_only_its_cells() {
+        server.userWithToken("tianxin", Role.COUNTY_OFFICER, "430103");
+        BrowserContext officer = MapPage.signedIn(chromium.browser(), base, 1366, 768, "tianxin", "tianxin-password");
+        try {
+            MapPage p = new MapPage(officer, base).open();
+            p.waitForTiles();
+            @SuppressWarnings("unchecked")
+            Map<String, Number> c = (Map<String, Number>) p.page().evaluate(
+                    "() => { const c = window.gwMap.getCenter(); return {lon: c.lng, lat: c.lat}; }");
+            assertThat(c.get("lon").doubleValue()).as("centred on 天心区 (113..114)").isBetween(113.2, 113.8);
+            assertThat((Integer) p.tilePixels("county").get("drawn")).isGreaterThan(500);
+            assertThat(p.$("#btn-import").isVisible()).as("county officers may import in their county").isTrue();
+            p.$("#search").fill("街道");
+            p.page().waitForFunction("() => document.querySelectorAll('#search-results li[data-code]').length === 2");
+            assertThat(p.$("#search-results").textContent()).contains("坡子街街道").contains("城南路街道")
+                    .doesNotContain("定王台街道");
+            p.shot("12-county-officer");
+            assertThat(p.errors()).isEmpty();
+        } finally {
+            officer.close();
+        }
     }
 
     @Test
@@ -333,14 +358,14 @@ class WebMapBrowserTest {
         assertThat(map.$("#import-report table.rejections").textContent()).contains("430103001");
         assertThat(((Number) map.page().evaluate("() => document.getElementById('import-progress').value")).doubleValue())
                 .isEqualTo(1.0);
-        map.shot("13-import-rejected");
+        map.shot("19-import-rejected");
 
         map.$("#import-file").setInputFiles(good);
         map.$("#import-submit").click();
         map.page().waitForFunction("() => document.querySelector('#import-report .report-status.status-committed')");
         assertThat(map.$("#import-phase").textContent()).isEqualTo("完成");
         assertThat(map.$("#import-report").textContent()).contains("已导入").contains("新增");
-        map.shot("14-import-done");
+        map.shot("20-import-done");
         map.$("#import-dialog button:text('关闭')").click();
 
         map.$("#search").fill("白沙井");
@@ -353,7 +378,7 @@ class WebMapBrowserTest {
         String version = server.http().get("/tiles/grid_village.json").json().get("tiles").get(0).asText()
                 .replaceAll(".*[?&]v=(\\d+).*", "$1");
         assertThat((String) village.get("src")).contains("v=" + version);
-        map.shot("15-imported-village-on-map");
+        map.shot("21-imported-village-on-map");
     }
 
     /** Pixels of the village layer's green outline and labels (#27ae60, #145a32), antialiasing allowed. */
