@@ -32,7 +32,8 @@ export function query(params) {
     return s ? `?${s}` : '';
 }
 
-async function request(method, path, body) {
+/** quiet: a 401 is only thrown, not reported as an ended session (requests made before sign-in is known). */
+async function request(method, path, body, quiet = false) {
     const headers = {'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json'};
     const init = {method, headers, credentials: 'same-origin'};
     if (body !== undefined) {
@@ -46,13 +47,13 @@ async function request(method, path, body) {
         try { json = JSON.parse(text); } catch (e) { json = null; }
     }
     if (!res.ok) {
-        if (res.status === 401 && path !== '/api/auth/login') onUnauthorized();
+        if (res.status === 401 && path !== '/api/auth/login' && !quiet) onUnauthorized();
         throw new ApiError(res.status, json && json.title, json && json.detail || text.slice(0, 300));
     }
     return json;
 }
 
-export const get = (path, params) => request('GET', path + query(params));
+export const get = (path, params, {quiet = false} = {}) => request('GET', path + query(params), undefined, quiet);
 export const post = (path, body) => request('POST', path, body === undefined ? {} : body);
 
 /**

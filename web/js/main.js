@@ -91,12 +91,17 @@ function setupTabs(planner) {
     return select;
 }
 
-async function start(me) {
+/**
+ * me: the signed-in user; early: the settings and the city TileJSON, asked for together with me so
+ * the map waits one round trip less (an officer's own level is asked for afterwards).
+ */
+async function start(me, early) {
     $('#login').hidden = true;
     $('#app').hidden = false;
     fill($('#user'), `${me.user.displayName || me.user.username} (${me.user.role})`);
     const homeLayer = `grid_${OFFICER_LEVEL[me.user.role] || 'city'}`;
-    const [config, tileJson] = await Promise.all([api.get('/api/web/config'), api.get(`/tiles/${homeLayer}.json`)]);
+    const [config, cityTileJson] = await early;
+    const tileJson = homeLayer === 'grid_city' ? cityTileJson : await api.get(`/tiles/${homeLayer}.json`);
     const map = L.map('map', {maxZoom: MAX_ZOOM, minZoom: 3});
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     const [x0, y0, x1, y1] = tileJson.bounds;
@@ -177,6 +182,9 @@ async function boot() {
         try { await api.post('/api/auth/logout'); } finally { location.reload(); }
     });
     let me;
+    const early = Promise.all([api.get('/api/web/config', {}, {quiet: true}),
+        api.get('/tiles/grid_city.json', {}, {quiet: true})]);
+    early.catch(() => {}); // a 401 here is the same as me's, handled below
     try {
         me = await api.get('/api/auth/me');
     } catch (e) {
@@ -187,7 +195,7 @@ async function boot() {
         throw e;
     }
     timings.signedIn = performance.now();
-    await start(me);
+    await start(me, early);
 }
 
 boot().catch(e => {

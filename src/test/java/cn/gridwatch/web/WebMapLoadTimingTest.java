@@ -114,6 +114,7 @@ class WebMapLoadTimingTest {
     /** Eight half-screen pans at zoom 14 around the city centre; time until each one's tiles are in. */
     private static String pan(MapPage p, String what) {
         p.view(27.69, 113.02, 14);
+        p.page().evaluate("() => performance.clearResourceTimings()");
         List<Double> ms = new ArrayList<>();
         int[][] moves = {{500, 0}, {0, 350}, {-500, 0}, {-500, 0}, {0, -350}, {0, -350}, {500, 0}, {500, 0}};
         for (int[] m : moves) {
@@ -124,7 +125,13 @@ class WebMapLoadTimingTest {
         }
         double max = ms.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double mean = ms.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        return String.format(Locale.ROOT, "%-52s tiles in after each pan: mean %5.0f ms, max %5.0f ms", what, mean, max);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> fetched = (Map<String, Number>) p.page().evaluate("() => {"
+                + " const t = performance.getEntriesByType('resource').filter(r => r.name.includes('/tiles/'));"
+                + " return {all: t.length, network: t.filter(r => r.transferSize > 0).length}; }");
+        return String.format(Locale.ROOT, "%-52s tiles in after each pan: mean %5.0f ms, max %5.0f ms"
+                + " (%d tile images, %d of them over the network)", what, mean, max, fetched.get("all").intValue(),
+                fetched.get("network").intValue());
     }
 
     private static String loadAverage() {
