@@ -11,6 +11,8 @@ const COLORS = ['#1565c0', '#e65100', '#2e7d32', '#6a1b9a', '#c62828', '#00838f'
 const DASHES = [null, '10 6', '3 6', '14 4 3 4'];
 
 const num = v => (v === null || v === undefined || v === '' ? NaN : Number(v));
+/** A route's day: a date as it is, a day number as 第n天 / day n. */
+const dayLabel = day => (/^\d{4}-\d{2}-\d{2}$/.test(day) ? day : t('plan.dayN', {n: day}));
 
 function stopsOf(route) {
     return (field(route, 'stops') || []).map((s, i) => ({
@@ -78,7 +80,8 @@ export class Planner {
             fill(this.listBox, items.length ? el('ul', {class: 'list plans'}, items.map(p => el('li', {},
                 el('a', {href: '#', onclick: e => { e.preventDefault(); this.load(field(p, 'id')); }},
                     field(p, 'name', 'title') || `#${field(p, 'id')}`),
-                el('span', {class: 'muted'}, ` ${field(p, 'kind', 'type') || ''} ${formatTime(field(p, 'createdAt', 'created_at'))}`))))
+                el('span', {class: 'muted'}, ` ${t(`plan.kind.${field(p, 'kind', 'type')}`, {}, field(p, 'kind', 'type') || '')}`
+                    + ` ${field(p, 'firstDay') || formatTime(field(p, 'createdAt', 'created_at'))}`))))
                 : el('p', {class: 'muted'}, t('plan.none')));
         } catch (e) {
             fill(this.listBox, el('p', {class: 'error'}, e.message));
@@ -119,7 +122,7 @@ export class Planner {
                 const icon = L.divIcon({className: 'stop-icon', iconSize: [22, 22],
                     html: `<span style="background:${style.color}">${Number(s.order) || ''}</span>`});
                 L.marker([s.lat, s.lon], {icon}).bindTooltip(el('span', {},
-                    `${r.team} · ${t('plan.dayN', {n: r.day})} · ${s.order}. ${s.name} ${formatTime(s.arrival)}`)).addTo(this.layer);
+                    `${r.team} · ${dayLabel(r.day)} · ${s.order}. ${s.name} ${formatTime(s.arrival)}`)).addTo(this.layer);
             }
         }
         if (this.layer.getLayers().length) this.map.fitBounds(this.layer.getBounds(), {padding: [30, 30]});
@@ -142,7 +145,7 @@ export class Planner {
                 el('button', {type: 'button', onclick: () => this.download('csv', id)}, 'CSV')),
             this.routes.map(r => el('section', {class: 'route', 'data-team': r.team, 'data-day': r.day},
                 el('h5', {}, el('span', {class: 'swatch line', style: {borderTopColor: this.colour(r.team)}}),
-                    ` ${t('plan.team')} ${r.team} · ${t('plan.dayN', {n: r.day})}`,
+                    ` ${t('plan.team')} ${r.team} · ${dayLabel(r.day)}`,
                     r.distance ? ` · ${(Number(r.distance) / 1000).toFixed(1)} km` : ''),
                 el('table', {class: 'data'}, el('thead', {}, el('tr', {}, el('th', {}, '#'), el('th', {}, t('plan.stop')),
                     el('th', {}, t('plan.arrival')), el('th', {}, t('plan.departure')))),

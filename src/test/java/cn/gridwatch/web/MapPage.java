@@ -34,12 +34,17 @@ final class MapPage {
 
     /** A browser context of the given size, signed in as {@code user} through the API (session cookie). */
     static BrowserContext signedIn(Browser browser, String base, int width, int height, String user, String password) {
-        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setLocale("zh-CN"));
+        BrowserContext ctx = browser.newContext(options(width, height));
         var r = ctx.request().post(base + "/api/auth/login",
                 RequestOptions.create().setData(Map.of("username", user, "password", password)));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return ctx;
+    }
+
+    /** A desk or phone of that size in China: Chinese locale, China time (what the page shows times in). */
+    static Browser.NewContextOptions options(int width, int height) {
+        return new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai");
     }
 
     Page page() {

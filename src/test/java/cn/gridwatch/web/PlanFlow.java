@@ -22,7 +22,7 @@ final class PlanFlow {
     }
 
     void run() {
-        String body = "{\"name\":\"网页测试巡查路线\",\"date\":\"" + LocalDate.now().plusDays(1) + "\","
+        String body = "{\"name\":\"网页测试路线一\",\"date\":\"" + LocalDate.now().plusDays(1) + "\","
                 + "\"start\":{\"lon\":112.2,\"lat\":27.2},\"targets\":["
                 + "{\"code\":\"T1\",\"name\":\"甲化工厂\",\"lon\":112.3,\"lat\":27.3},"
                 + "{\"code\":\"T2\",\"name\":\"乙砖厂\",\"lon\":112.6,\"lat\":27.5},"
@@ -34,10 +34,15 @@ final class PlanFlow {
         map.open();
         map.page().waitForFunction("() => window.gwTimings.probed");
         map.$("#btn-plan").click();
-        map.$("#plan-body ul.plans a:text('网页测试巡查路线')").click();
+        map.$("#plan-body ul.plans a:text('网页测试路线一')").click();
         map.page().waitForFunction("() => document.querySelectorAll('.stop-icon').length === 3");
         assertThat(map.$("#plan-body table.data tbody tr").count()).isEqualTo(3);
         assertThat(map.$("#plan-body").textContent()).contains("甲化工厂").contains("乙砖厂").contains("丙加油站");
+        assertThat(map.$("#plan-body ul.plans").textContent()).as("the plan's kind, in Chinese").contains("巡查路线");
+        // times in China time, inside the default working day 08:30-17:30
+        for (String time : map.$("#plan-body table.data tbody td:nth-child(3)").allTextContents()) {
+            assertThat(time.substring(11)).isBetween("08:30", "17:30");
+        }
         assertThat(map.$(".leaflet-overlay-pane path").count()).as("the route line").isPositive();
         for (String format : new String[] {"html", "geojson", "gpx"}) {
             String href = map.$("#plan-body a.export[data-format='" + format + "']").getAttribute("href");

@@ -86,8 +86,7 @@ class WebMapBrowserTest {
     @Test
     @Order(1)
     void signing_in_through_the_form_shows_the_city_with_its_grid_drawn_from_gridwatch_tiles() {
-        BrowserContext fresh = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1366, 768));
+        BrowserContext fresh = chromium.browser().newContext(MapPage.options(1366, 768));
         try {
             MapPage p = new MapPage(fresh, base);
             p.page().navigate(base + "/");
