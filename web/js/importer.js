@@ -103,8 +103,10 @@ export function renderReport(res) {
         el('dl', {class: 'kv counts'}, counts.map(([k, v]) => [el('dt', {}, t(`field.${k}`, {}, k)), el('dd', {}, v.toLocaleString())])),
         rejections.length ? [el('h5', {}, `${t('import.rejections')} (${rejections.length})`),
             el('table', {class: 'data rejections'}, el('thead', {}, el('tr', {}, el('th', {}, '#'),
-                el('th', {}, t('field.code')), el('th', {}, t('import.reason')))), el('tbody', {}, rejections.slice(0, 500).map(x => el('tr', {},
-                el('td', {}, x.feature ?? x.row ?? x.line ?? ''), el('td', {}, x.code ?? ''), el('td', {}, x.reason ?? x.message ?? JSON.stringify(x))))))] : null,
+                el('th', {}, t('import.what')), el('th', {}, t('import.reason')))), el('tbody', {}, rejections.slice(0, 500).map(x => el('tr', {},
+                el('td', {}, x.feature ?? x.row ?? x.line ?? ''),
+                el('td', {}, x.code ?? (x.column ? `${x.column}${x.value ? ` = ${x.value}` : ''}` : '')),
+                el('td', {}, x.reason ?? x.message ?? JSON.stringify(x))))))] : null,
         warnings.length ? [el('h5', {}, t('import.warnings')), el('ul', {class: 'list'}, warnings.map(w => el('li', {}, String(w))))] : null,
     ];
 }

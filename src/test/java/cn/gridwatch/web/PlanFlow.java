@@ -49,6 +49,7 @@ final class PlanFlow {
             assertThat(href).isEqualTo("/api/plans/" + id + "/export?format=" + format);
             assertThat(server.http().get(href).status()).as(format).isEqualTo(200);
         }
-        map.shot("18-plan-route");
+        map.waitForTiles();
+        map.shot("20-plan-route");
     }
 }

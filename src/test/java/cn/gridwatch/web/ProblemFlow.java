@@ -36,7 +36,7 @@ final class ProblemFlow {
         map.page().waitForFunction("() => document.getElementById('cell-name')?.textContent === '解放东村社区'");
         map.page().waitForFunction("() => document.querySelector('[data-section=problems] li.overdue')");
         assertThat(map.$("[data-section=problems] li.overdue").textContent()).contains("河道旁露天焚烧").contains("超期");
-        map.shot("14-problem-overdue-in-panel");
+        map.shot("16-problem-overdue-in-panel");
 
         map.$("[data-section=problems] li.overdue a").click();
         map.$("form.transition-form").waitFor();
@@ -50,7 +50,7 @@ final class ProblemFlow {
         assertThat(after.get("assignee").asText()).isEqualTo("张网格员");
         assertThat(after.get("transitions")).hasSize(2);
         assertThat(map.$(".problem-detail .history").textContent()).contains("请三日内整改");
-        map.shot("15-problem-assigned");
+        map.shot("17-problem-assigned");
 
         map.$("form.transition-form select[name=to]").selectOption("closed_unfixed");
         map.$("form.transition-form input[name=reason]").fill("企业已关停");
@@ -59,7 +59,7 @@ final class ProblemFlow {
         assertThat(server.http().get("/api/problems/" + id).json().get("status").asText()).isEqualTo("closed_unfixed");
         // the problem layer shows open problems only: the closed one leaves the map without a reload
         map.page().waitForFunction("() => document.querySelectorAll('.reg-problems_overdue').length === 0");
-        map.shot("16-problem-closed-gone-from-map");
+        map.shot("18-problem-closed-gone-from-map");
         if (server.http().get("/api/stats").status() != 404) {
             statisticsOfTheTownship();
         }
@@ -74,6 +74,6 @@ final class ProblemFlow {
         assertThat(stats).contains("解放东村社区").contains("马王堆社区").contains("巡查覆盖率");
         map.page().waitForFunction("() => document.querySelector('[data-section=summary] dl')");
         assertThat(map.$("[data-section=summary]").textContent()).contains("未办结问题").contains("超期问题");
-        map.shot("17-township-statistics");
+        map.shot("19-township-statistics");
     }
 }

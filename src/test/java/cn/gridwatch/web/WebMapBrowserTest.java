@@ -266,11 +266,12 @@ class WebMapBrowserTest {
      * The register layers, the cell's register sections and the planner come from other features'
      * APIs. Where this server has none of them the page must leave them out (no broken rows, no error
      * text); where it has problems, a status change from the panel must persist and update the map
-     * ({@link ProblemFlow}); where it has plans, a plan must be listed, drawn and exported ({@link PlanFlow}).
+     * ({@link ProblemFlow}); where it has sources, they are imported, drawn and listed ({@link SourcesFlow});
+     * where it has plans, a plan must be listed, drawn and exported ({@link PlanFlow}).
      */
     @Test
     @Order(8)
-    void register_parts_appear_only_with_their_api_and_a_problem_status_change_persists() {
+    void register_parts_appear_only_with_their_api_and_a_problem_status_change_persists() throws Exception {
         boolean problems = has("/api/problems?limit=1");
         boolean plans = has("/api/plans?limit=1");
         boolean anyRegister = problems || has("/api/sources?limit=1") || has("/api/monitoring-points?limit=1")
@@ -296,6 +297,9 @@ class WebMapBrowserTest {
             assertThat(map.$("#plan-body").textContent()).contains("尚未提供方案接口");
         }
         map.shot("13-register-parts");
+        if (has("/api/sources?limit=1")) {
+            new SourcesFlow(server, map).run();
+        }
         if (problems) {
             new ProblemFlow(server, map).run();
         }
@@ -357,14 +361,14 @@ class WebMapBrowserTest {
         assertThat(map.$("#import-report table.rejections").textContent()).contains("430103001");
         assertThat(((Number) map.page().evaluate("() => document.getElementById('import-progress').value")).doubleValue())
                 .isEqualTo(1.0);
-        map.shot("19-import-rejected");
+        map.shot("21-import-rejected");
 
         map.$("#import-file").setInputFiles(good);
         map.$("#import-submit").click();
         map.page().waitForFunction("() => document.querySelector('#import-report .report-status.status-committed')");
         assertThat(map.$("#import-phase").textContent()).isEqualTo("完成");
         assertThat(map.$("#import-report").textContent()).contains("已导入").contains("新增");
-        map.shot("20-import-done");
+        map.shot("22-import-done");
         map.$("#import-dialog button:text('关闭')").click();
 
         map.$("#search").fill("白沙井");
@@ -377,7 +381,7 @@ class WebMapBrowserTest {
         String version = server.http().get("/tiles/grid_village.json").json().get("tiles").get(0).asText()
                 .replaceAll(".*[?&]v=(\\d+).*", "$1");
         assertThat((String) village.get("src")).contains("v=" + version);
-        map.shot("21-imported-village-on-map");
+        map.shot("23-imported-village-on-map");
     }
 
     /** Pixels of the village layer's green outline and labels (#27ae60, #145a32), antialiasing allowed. */
