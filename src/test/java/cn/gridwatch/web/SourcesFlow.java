@@ -27,12 +27,12 @@ final class SourcesFlow {
     void run() throws Exception {
         Path dir = Files.createTempDirectory("gw-web-sources");
         Path bad = dir.resolve("sources-bad.csv");
-        Files.writeString(bad, HEADER + "91430100MA4WEB0001,湘江化工有限公司,factory,化工,,,key,,active,112.26,27.52\n",
+        Files.writeString(bad, HEADER + "WEB-SRC-001,湘江化工有限公司,factory,化工,,,key,,active,112.26,27.52\n",
                 StandardCharsets.UTF_8);
         Path good = dir.resolve("sources.csv");
         Files.writeString(good, HEADER
-                + "91430100MA4WEB0001,湘江化工有限公司,key_discharger,化工,解放东路1号,,key,重点排污单位,active,112.26,27.52\n"
-                + "91430100MA4WEB0002,马王堆餐馆,restaurant,餐饮,,,general,,active,112.7,27.5\n", StandardCharsets.UTF_8);
+                + "WEB-SRC-001,湘江化工有限公司,key_discharger,化工,解放东路1号,,key,重点排污单位,active,112.26,27.52\n"
+                + "WEB-SRC-002,马王堆餐馆,restaurant,餐饮,,,general,,active,112.7,27.5\n", StandardCharsets.UTF_8);
 
         map.open();
         map.page().waitForFunction("() => window.gwTimings.probed");
@@ -46,7 +46,9 @@ final class SourcesFlow {
         assertThat(map.$("#import-report table.rejections").textContent()).contains("factory");
         map.$("#import-file").setInputFiles(good);
         map.$("#import-submit").click();
-        map.page().waitForFunction("() => document.querySelector('#import-report .report-status.status-committed')");
+        map.page().waitForFunction("() => document.querySelector('#import-report .report-status')");
+        assertThat(map.$("#import-report .report-status").getAttribute("class"))
+                .as(map.$("#import-report").textContent()).contains("status-committed");
         assertThat(map.$("#import-report").textContent()).contains("已导入").contains("新增");
         assertThat(server.http().get("/api/sources?limit=10").json().get("total").asInt()).isEqualTo(2);
         map.$("#import-dialog button:text('关闭')").click();

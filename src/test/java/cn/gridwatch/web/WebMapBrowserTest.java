@@ -365,7 +365,9 @@ class WebMapBrowserTest {
 
         map.$("#import-file").setInputFiles(good);
         map.$("#import-submit").click();
-        map.page().waitForFunction("() => document.querySelector('#import-report .report-status.status-committed')");
+        map.page().waitForFunction("() => document.querySelector('#import-report .report-status')");
+        assertThat(map.$("#import-report .report-status").getAttribute("class"))
+                .as(map.$("#import-report").textContent()).contains("status-committed");
         assertThat(map.$("#import-phase").textContent()).isEqualTo("完成");
         assertThat(map.$("#import-report").textContent()).contains("已导入").contains("新增");
         map.shot("22-import-done");
