@@ -46,6 +46,7 @@ public final class App {
             new FeaturesController(services.features()).routes(config.routes);
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
+            services.registers().routes(config.routes, (long) maxUploadMb * 1024 * 1024);
         });
     }
 

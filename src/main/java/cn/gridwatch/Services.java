@@ -28,7 +28,8 @@ public record Services(
         boolean trustProxy,
         TileService tiles,
         FeaturesService features,
-        MapImageService images) implements AutoCloseable {
+        MapImageService images,
+        Registers registers) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -20,6 +20,7 @@ import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.register.ImportRegisterCommand;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -68,6 +69,7 @@ final class Wiring {
         cli.addSubcommand("qa", new QaCommand(database));
         cli.addSubcommand("generate", new GenerateCommand());
         cli.addSubcommand("locate", new GridLocateCommand(database));
+        cli.addSubcommand("import-register", new ImportRegisterCommand(database, Registers.SPECS));
     }
 
     /**
@@ -88,8 +90,17 @@ final class Wiring {
             loadDemo(imports, demoData, new GridAuditor(audit, Actor.system("demo")));
         }
         GridLocateService.Snapshot first = locate.refresh();
+        Registers registers = new Registers(db, locate, audit);
+        registers.reassigner().reassign(); // a grid change while no instance ran (e.g. ./gridwatch import)
+        if (demoData != null) {
+            registers.loadDemo(demoData.resolve("registers"));
+        }
+        // a grid change moves located register rows to their new cells (once, whichever instance is first)
         ChangeListener listener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "grid_changed",
-                grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
+                grids::currentVersion, v -> {
+                    locate.refresh();
+                    registers.reassigner().reassign();
+                }, first.version(), cfg.gridRefreshSeconds()).start();
         // token revoked, user changed, session ended on another instance: drop cached principals
         ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
                 auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
@@ -98,7 +109,7 @@ final class Wiring {
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
-                cfg.trustProxy(), tiles, features, images);
+                cfg.trustProxy(), tiles, features, images, registers);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

@@ -16,6 +16,10 @@ import java.util.Set;
  *       as if unknown), and the names of the cells above it as context.
  *   <li>Grids, writing (import, QA repair): administrators anywhere, city and county officers inside
  *       their subtree; everyone else is read-only.
+ *   <li>Registers ({@link #REGISTER_PATHS}), reading: every role; officers see the rows of their subtree
+ *       only (other rows answer 404 as if unknown; a {@code grid} filter outside it is 403).
+ *   <li>Registers, importing: administrators anywhere, city and county officers for rows inside their
+ *       subtree (a file with a row outside it is refused whole); everyone else is read-only.
  *   <li>Plans (not built yet): an inspector sees a plan's targets only when on the plan's team and
  *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
  * </ul>
@@ -23,6 +27,10 @@ import java.util.Set;
  */
 public final class AccessPolicy {
     private static final Set<Role> GRID_EDITORS = Set.of(Role.ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+    /** The register APIs; each has {@code POST <path>/import}. */
+    public static final Set<String> REGISTER_PATHS = Set.of("/api/monitoring-points", "/api/sources",
+            "/api/power-meters", "/api/duties", "/api/station-chiefs", "/api/inspectors", "/api/complaints",
+            "/api/patrols");
 
     private AccessPolicy() {
     }
@@ -43,6 +51,22 @@ public final class AccessPolicy {
         if (method.equals("POST") && (path.equals("/api/grids/import") || path.equals("/api/grids/qa/repair"))) {
             checkMayEditGrids(p);
         }
+        if (method.equals("POST") && path.endsWith("/import")
+                && REGISTER_PATHS.contains(path.substring(0, path.length() - "/import".length()))) {
+            registerEditScope(p);
+        }
+    }
+
+    /**
+     * The part of the registers {@code p} may import into: administrators everything, city and
+     * county officers their subtree. @throws AccessDeniedException for every other role
+     */
+    public static Scope registerEditScope(Principal p) {
+        if (!GRID_EDITORS.contains(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may read the registers but not import into"
+                    + " them; administrators and city or county officers may");
+        }
+        return p.scope();
     }
 
     public static boolean mayEditGrids(Role role) {
