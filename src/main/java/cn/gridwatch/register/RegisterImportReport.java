@@ -8,7 +8,8 @@ import java.util.List;
  * row). Counts: {@code inserted} new rows, {@code updated} rows whose content changed (new versions
  * included; {@code versions} of them opened a new version), {@code unchanged} the rest;
  * {@code cellsRefreshed} unchanged rows whose stored cells were stale; {@code outsideGrid} located
- * rows no grid cell covers. Immutable.
+ * rows no grid cell covers; {@code timingsMs} milliseconds per phase (read, parse, check, write).
+ * Immutable.
  */
 public record RegisterImportReport(
         String register,
@@ -26,7 +27,8 @@ public record RegisterImportReport(
         Long importId,
         Long gridVersion,
         List<String> warnings,
-        List<Rejection> rejections) {
+        List<Rejection> rejections,
+        java.util.Map<String, Long> timingsMs) {
 
     public static final String COMMITTED = "committed";
     public static final String REJECTED = "rejected";
@@ -50,6 +52,7 @@ public record RegisterImportReport(
             if (importId != null) {
                 sb.append("; import ").append(importId);
             }
+            sb.append("; timings ms ").append(timingsMs);
         } else {
             sb.append("; nothing was written. ").append(rejections.size()).append(" problems:");
         }

@@ -57,7 +57,10 @@ public final class RegisterImportService {
     public RegisterImportReport importFile(RegisterSpec spec, Request req) {
         RegisterFormat format = req.format() != null ? req.format() : RegisterFormat.fromFileName(req.fileName());
         String crs = CrsRegistry.canonical(req.crs() == null ? "EPSG:4490" : req.crs());
+        Map<String, Long> timings = new LinkedHashMap<>();
+        long t = System.nanoTime();
         RegisterTable table = RegisterFileReader.read(req.file(), format);
+        t = lap(timings, "read", t);
         RowParser parser = new RowParser(spec, new Coordinates(crs));
         List<String> warnings = new ArrayList<>(parser.checkHeader(table.header()));
         Rejections out = new Rejections();
@@ -77,8 +80,9 @@ public final class RegisterImportService {
                 rows.add(r);
             }
         }
-        Draft draft = new Draft(spec, req, format, crs, table.rows().size(), warnings);
+        Draft draft = new Draft(spec, req, format, crs, table.rows().size(), warnings, timings);
         String sha = sha256(req.file());
+        draft.lapStart = lap(timings, "parse", t);
         try {
             return db.inTransaction("importing " + spec.name() + " from " + req.fileName(),
                     c -> write(c, spec, req.scope(), rows, out, draft, sha));
@@ -110,12 +114,14 @@ public final class RegisterImportService {
         if (!out.isEmpty()) {
             throw new RejectedImportException(out.sorted());
         }
+        long t = lap(draft.timings, "check", draft.lapStart);
         long importId = RegisterImportLog.insert(c, draft.rejected(List.of()), sha, draft.req.actor().username());
         RecordWriter.Result result = new RecordWriter(spec, repo).write(c, rows, current, importId, grid.version());
         int outside = spec.located() ? (int) rows.stream().filter(r -> r.cells.finest() == null).count() : 0;
         if (outside > 0) {
             draft.warnings.add(outside + " rows lie outside every grid cell; they are stored without cells");
         }
+        lap(draft.timings, "write", t);
         RegisterImportReport report = draft.committed(result, outside, importId, grid.version());
         RegisterImportLog.finish(c, report);
         Map<String, Object> after = summary(report);
@@ -163,6 +169,12 @@ public final class RegisterImportService {
         return m;
     }
 
+    private static long lap(Map<String, Long> timings, String phase, long since) {
+        long now = System.nanoTime();
+        timings.put(phase, (now - since) / 1_000_000);
+        return now;
+    }
+
     static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -186,8 +198,12 @@ public final class RegisterImportService {
         final String crs;
         final int rowCount;
         final List<String> warnings;
+        final Map<String, Long> timings;
+        long lapStart;
 
-        Draft(RegisterSpec spec, Request req, RegisterFormat format, String crs, int rowCount, List<String> warnings) {
+        Draft(RegisterSpec spec, Request req, RegisterFormat format, String crs, int rowCount, List<String> warnings,
+                Map<String, Long> timings) {
+            this.timings = timings;
             this.spec = spec;
             this.req = req;
             this.format = format;
@@ -198,13 +214,13 @@ public final class RegisterImportService {
 
         RegisterImportReport rejected(List<Rejection> rejections) {
             return new RegisterImportReport(spec.id, req.fileName(), format.id(), crs, RegisterImportReport.REJECTED,
-                    rowCount, 0, 0, 0, 0, 0, 0, null, null, List.copyOf(warnings), rejections);
+                    rowCount, 0, 0, 0, 0, 0, 0, null, null, List.copyOf(warnings), rejections, Map.copyOf(timings));
         }
 
         RegisterImportReport committed(RecordWriter.Result r, int outside, long importId, long gridVersion) {
             return new RegisterImportReport(spec.id, req.fileName(), format.id(), crs, RegisterImportReport.COMMITTED,
                     rowCount, r.inserted(), r.updated(), r.unchanged(), r.versions(), r.cellsRefreshed(), outside,
-                    importId, gridVersion, List.copyOf(warnings), List.of());
+                    importId, gridVersion, List.copyOf(warnings), List.of(), new LinkedHashMap<>(timings));
         }
     }
 }
