@@ -133,6 +133,22 @@ class SourcesApiTest {
     }
 
     @Test
+    @Order(4)
+    void a_multipart_upload_of_an_xlsx_file_is_read_by_its_name() {
+        byte[] xlsx = binary("xlsx");
+        String boundary = "gwBoundary42";
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"来源.xlsx\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(xlsx);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Reply r = admin.post("/api/sources/import", body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("format").asText()).isEqualTo("xlsx");
+        assertThat(r.json().get("unchanged").asInt()).isEqualTo(4);
+    }
+
+    @Test
     @Order(5)
     void a_file_with_bad_rows_is_refused_whole_and_every_reason_is_listed() {
         long before = count("select count(*) from pollution_source");
@@ -157,7 +173,7 @@ class SourcesApiTest {
         assertThat(reason(rej, 8)).contains("bad credit code");
         assertThat(reason(rej, 9)).contains("name is required");
         assertThat(count("select count(*) from pollution_source")).isEqualTo(before);
-        assertThat(count("select count(*) from register_import")).as("first, again, csv and xlsx exports").isEqualTo(4);
+        assertThat(count("select count(*) from register_import")).as("first, again, csv, xlsx and multipart").isEqualTo(5);
         assertThat(count("select count(*) from audit_log where action = 'register.import.rejected'")).isEqualTo(1);
     }
 
