@@ -17,6 +17,7 @@ import java.util.Map;
  * import.
  */
 final class RecordWriter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordWriter.class);
     /** What an import changed. */
     record Result(int inserted, int updated, int unchanged, int versions, int cellsRefreshed, List<String> changedKeys) {
     }
@@ -81,9 +82,12 @@ final class RecordWriter {
                 AssignmentBatch.closeCurrent(c, spec.table, closeIds);
             }
         }
+        long t = System.nanoTime();
         repo.insert(c, inserts, importId);
         repo.update(c, updates, importId);
+        t = debug("insert and update", t);
         assignIds(c, inserts);
+        t = debug("read back ids", t);
         List<RegisterRecord> written = new ArrayList<>(inserts);
         written.addAll(updates);
         if (spec.located()) {
@@ -92,13 +96,22 @@ final class RecordWriter {
             assigned.addAll(cellsOnly);
             AssignmentBatch.record(c, spec.table, assigned.stream().map(r -> r.id).toList(),
                     assigned.stream().map(r -> r.cells).toList(), gridVersion);
+            t = debug("assignments", t);
         }
-        if (spec.reference(Reference.Kind.SOURCES) != null && !written.isEmpty()) {
-            repo.replaceLinks(c, written);
+        if (spec.reference(Reference.Kind.SOURCES) != null) {
+            repo.replaceLinks(c, inserts, true);
+            repo.replaceLinks(c, updates, false);
+            debug("source links", t);
         }
         int versions = closeIds.size();
         return new Result(inserts.size() - versions, updates.size() + versions, unchanged, versions, cellsOnly.size(),
                 changed);
+    }
+
+    private long debug(String step, long since) {
+        long now = System.nanoTime();
+        LOG.debug("{} {}: {} ms", spec.id, step, (now - since) / 1_000_000);
+        return now;
     }
 
     /** Reads back the ids of inserted rows by key (they are current and unique in the file). */
@@ -107,14 +120,14 @@ final class RecordWriter {
             return;
         }
         List<String> lookups = inserts.stream().map(r -> r.text(spec.lookupField)).distinct().toList();
-        Map<String, RegisterRecord> stored = repo.current(c, lookups);
+        Map<String, Long> stored = repo.currentIds(c, lookups);
         for (RegisterRecord r : inserts) {
-            RegisterRecord s = stored.get(spec.key.apply(r));
-            if (s == null) {
+            Long id = stored.get(spec.key.apply(r));
+            if (id == null) {
                 throw new IllegalStateException("row " + r.row + " of register " + spec.id + " was inserted but is not"
                         + " found by its key " + spec.key.apply(r));
             }
-            r.id = s.id;
+            r.id = id;
         }
     }
 }

@@ -16,9 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes one register's rows: finds the current rows an import may change, inserts and updates in
- * JDBC batches (the pool rewrites them into multi-row statements), closes versions, rewrites cell
- * codes and a patrol's source links. SQL is built from the spec's code-side names; every value is
+ * Writes one register's rows: finds the current rows an import may change, inserts with COPY and
+ * updates in JDBC batches, closes versions, rewrites cell codes and a patrol's source links. SQL is built from the spec's code-side names; every value is
  * bound. Takes the caller's connection; the service owns the transaction. Thread-safe.
  */
 public final class RegisterRepository {
@@ -55,8 +54,7 @@ public final class RegisterRepository {
 
     /** The current rows whose lookup column holds one of {@code lookups}, by the spec's key. */
     public Map<String, RegisterRecord> current(Connection c, Collection<String> lookups) throws SQLException {
-        String column = spec.field(spec.lookupField) != null ? spec.field(spec.lookupField).column() : spec.lookupField;
-        String sql = reader.select() + " where t." + column + " = any(?)" + (spec.versioned() ? " and t.valid_to is null" : "");
+        String sql = reader.select() + " where t." + lookupColumn() + " = any(?)" + (spec.versioned() ? " and t.valid_to is null" : "");
         Map<String, RegisterRecord> out = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setArray(1, c.createArrayOf("text", lookups.toArray()));
@@ -70,20 +68,36 @@ public final class RegisterRepository {
         return out;
     }
 
+    /** Inserts the rows with COPY (constraints and indexes apply as for INSERT). */
     public void insert(Connection c, List<RegisterRecord> rows, Long importId) throws SQLException {
-        String sql = "insert into " + spec.table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", columns.stream().map(RegisterRepository::placeholder).toList()) + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int n = 0;
-            for (RegisterRecord r : rows) {
-                bind(ps, r, importId);
-                ps.addBatch();
-                if (++n % BATCH == 0) {
-                    ps.executeBatch();
+        if (rows.isEmpty()) {
+            return;
+        }
+        CopyRows copy = new CopyRows(c, spec.table, columns);
+        for (RegisterRecord r : rows) {
+            for (Field f : spec.fields) {
+                copy.value(r.get(f.name()));
+            }
+            for (Reference ref : spec.references) {
+                if (ref.kind() == Reference.Kind.SOURCE) {
+                    copy.value(r.sourceId);
+                } else if (ref.kind() != Reference.Kind.SOURCES) {
+                    copy.value(r.text(ref.name()));
                 }
             }
-            ps.executeBatch();
+            if (spec.located()) {
+                copy.value(r.geom).value(r.cells.city()).value(r.cells.county()).value(r.cells.township())
+                        .value(r.cells.village());
+            }
+            if (spec.zone) {
+                copy.value(r.zone);
+            }
+            if (spec.hasImportId) {
+                copy.value(importId);
+            }
+            copy.endRow();
         }
+        copy.finish();
     }
 
     /** Overwrites the rows (by id) with their new content. */
@@ -123,26 +137,57 @@ public final class RegisterRepository {
         AssignmentBatch.updateCells(c, spec.table, ids, cells);
     }
 
-    /** Replaces the source links of patrols (by id) with their {@code sourceIds}. */
-    public void replaceLinks(Connection c, List<RegisterRecord> rows) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("delete from patrol_source where patrol_id = any(?)")) {
-            del.setArray(1, c.createArrayOf("bigint", rows.stream().map(r -> r.id).toArray()));
-            del.executeUpdate();
+    /** Replaces the source links of patrols (by id) with their {@code sourceIds}; {@code fresh} rows have none yet. */
+    public void replaceLinks(Connection c, List<RegisterRecord> rows, boolean fresh) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
         }
-        try (PreparedStatement ins = c.prepareStatement("insert into patrol_source (patrol_id, source_id) values (?, ?)")) {
-            int n = 0;
-            for (RegisterRecord r : rows) {
-                for (long s : r.sourceIds) {
-                    ins.setLong(1, r.id);
-                    ins.setLong(2, s);
-                    ins.addBatch();
-                    if (++n % BATCH == 0) {
-                        ins.executeBatch();
+        if (!fresh) {
+            try (PreparedStatement del = c.prepareStatement("delete from patrol_source where patrol_id = any(?)")) {
+                del.setArray(1, c.createArrayOf("bigint", rows.stream().map(r -> r.id).toArray()));
+                del.executeUpdate();
+            }
+        }
+        CopyRows copy = new CopyRows(c, "patrol_source", List.of("patrol_id", "source_id"));
+        for (RegisterRecord r : rows) {
+            for (long s : r.sourceIds) {
+                copy.value(r.id).value(s).endRow();
+            }
+        }
+        copy.finish();
+    }
+
+    /** The ids of the current rows whose lookup column holds one of {@code lookups}, by key (no geometry read). */
+    public Map<String, Long> currentIds(Connection c, Collection<String> lookups) throws SQLException {
+        List<String> cols = new ArrayList<>();
+        spec.fields.forEach(f -> cols.add("t." + f.column()));
+        List<Reference> stored = spec.references.stream()
+                .filter(r -> r.kind() != Reference.Kind.SOURCE && r.kind() != Reference.Kind.SOURCES).toList();
+        stored.forEach(r -> cols.add("t." + r.name()));
+        String sql = "select t.id, " + String.join(", ", cols) + " from " + spec.table + " t where t." + lookupColumn()
+                + " = any(?)" + (spec.versioned() ? " and t.valid_to is null" : "");
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", lookups.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    RegisterRecord r = new RegisterRecord(0);
+                    int i = 2;
+                    for (Field f : spec.fields) {
+                        r.values.put(f.name(), RecordReader.value(rs, i++, f.type()));
                     }
+                    for (Reference ref : stored) {
+                        r.values.put(ref.name(), rs.getString(i++));
+                    }
+                    out.putIfAbsent(spec.key.apply(r), rs.getLong(1));
                 }
             }
-            ins.executeBatch();
         }
+        return out;
+    }
+
+    private String lookupColumn() {
+        return spec.field(spec.lookupField) != null ? spec.field(spec.lookupField).column() : spec.lookupField;
     }
 
     private static String placeholder(String column) {

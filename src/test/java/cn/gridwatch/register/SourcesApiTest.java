@@ -37,7 +37,7 @@ class SourcesApiTest {
     /** A in village 430102001001, B in 430102001002, C in county 430103 (township 430103001, no village). */
     static final String CSV = "code,name,category,industry,address,permit_no,inspection_class,class_reason,status,lon,lat\n"
             + A + ",湘江化工有限公司,key_discharger,化工,\"长沙市芙蓉区, 1号\",P-001,key,重点排污单位,active,112.25,27.5\n"
-            + B + ",马王堆餐馆,restaurant,餐饮,,,general,,active,112.75,27.5\n"
+            + B + ",马王堆餐馆,restaurant,餐饮,,,general,\"C:\\油烟\n第二行\t制表\",active,112.75,27.5\n"
             + C + ",坡子街工地,construction_site,建筑,,,special,投诉多,active,113.5,27.5\n"
             + "LOCAL-7,无证小作坊,other,,,,,,,113.5,27.25\n";
 
@@ -73,6 +73,8 @@ class SourcesApiTest {
         assertThat(a.get("village_code").asText()).isEqualTo("430102001001");
         assertThat(a.get("inspection_class").asText()).isEqualTo("key");
         assertThat(a.get("address").asText()).isEqualTo("长沙市芙蓉区, 1号");
+        assertThat(item("/api/sources?limit=10", B).get("class_reason").asText()).as("COPY escaping")
+                .isEqualTo("C:\\油烟\n第二行\t制表");
         JsonNode local = item("/api/sources?limit=10", "LOCAL-7");
         assertThat(local.get("inspection_class").asText()).as("default class").isEqualTo("general");
         assertThat(local.get("village_code").isNull()).isTrue();
