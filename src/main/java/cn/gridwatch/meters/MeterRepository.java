@@ -68,8 +68,9 @@ final class MeterRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double r = rs.getDouble(9);
+                    Double ratio = rs.wasNull() ? null : r;
                     out.add(new MeterPair(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.wasNull() ? null : r,
+                            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), ratio,
                             new GridCells(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13))));
                 }
             }
