@@ -109,6 +109,26 @@ class ProblemApiTest {
     }
 
     @Test
+    void a_problem_from_a_patrol_track_lies_on_the_track_and_one_from_a_dispatch_task_at_its_source() {
+        fx.exec("insert into patrol_record (code, officer, started_at, geom) values ('XC-001', '张三', now(),"
+                + " ST_GeomFromText('LINESTRING(112.1 27.2, 112.2 27.2, 112.3 27.2)', 4490))");
+        long patrolId = fx.scalar("select id from patrol_record where code = 'XC-001'");
+        JsonNode p = create("{\"title\":\"巡查发现渗坑\",\"origin\":\"patrol\",\"originId\":" + patrolId + "}");
+        assertThat(p.get("lat").asDouble()).isEqualTo(27.2);
+        assertThat(p.get("lon").asDouble()).isBetween(112.1, 112.3);
+        assertThat(p.get("villageCode").asText()).isEqualTo("430102001001");
+
+        long sourceId = fx.scalar("select id from pollution_source where code = '91430100MA4L000001'");
+        fx.exec("insert into patrol_task (reason, station_code, reading_at, source_id, grid_code, created_by)"
+                + " values ('pm25 120 > 75', '1001A', now(), ?, '430102001002', 'admin')", sourceId);
+        long taskId = fx.scalar("select id from patrol_task where source_id = ?", sourceId);
+        JsonNode d = create("{\"title\":\"点位长调度核查发现\",\"origin\":\"station_dispatch\",\"originId\":"
+                + taskId + "}");
+        assertThat(d.get("sourceId").asLong()).isEqualTo(sourceId);
+        assertThat(d.get("lon").asDouble()).isEqualTo(112.75);
+    }
+
+    @Test
     void coordinates_in_gcj02_are_converted_before_the_problem_is_placed() {
         JsonNode p = create("{\"title\":\"扬尘\",\"lon\":112.25,\"lat\":27.5,\"crs\":\"GCJ-02\"}");
         assertThat(p.get("lon").asDouble()).isNotEqualTo(112.25).isCloseTo(112.25, org.assertj.core.data.Offset.offset(0.01));
