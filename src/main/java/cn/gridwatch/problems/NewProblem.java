@@ -32,6 +32,9 @@ public record NewProblem(
         if (title.length() > 500) {
             throw new IllegalArgumentException("field 'title' may have at most 500 characters, but has " + title.length());
         }
+        if (code != null && (code.isBlank() || code.length() > 64)) {
+            throw new IllegalArgumentException("field 'code' must have 1..64 characters, but was: '" + code + "'");
+        }
         if ((lon == null) != (lat == null)) {
             throw new IllegalArgumentException("fields 'lon' and 'lat' go together; give both or neither");
         }
