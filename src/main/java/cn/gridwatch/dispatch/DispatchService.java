@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,56 +63,65 @@ public final class DispatchService {
                     high.add(r);
                 }
             }
-            Map<String, List<NearbySource>> around = nearby.around(c,
+            Map<String, Neighbours> around = nearby.around(c,
                     high.stream().map(StationReading::stationCode).collect(Collectors.toSet()), req.radiusM());
-            Map<String, List<Officer>> onDuty = duties.onDuty(c, cellsOf(around), LocalDate.now(clock.withZone(
-                    ChinaTime.ZONE)));
             List<Planned> planned = new ArrayList<>();
-            List<PatrolTaskRepository.NewTask> newTasks = new ArrayList<>();
+            Set<Long> chosen = new HashSet<>();
             for (StationReading r : high) {
-                Planned p = plan(r, known.get(r.stationCode()), around.getOrDefault(r.stationCode(), List.of()), req,
-                        onDuty, actor);
+                Neighbours n = around.getOrDefault(r.stationCode(), Neighbours.NONE);
+                SourceRanking.Ranked ranked = SourceRanking.top(n, r.windFromDeg(), r.windSpeed(), req.radiusM(),
+                        req.maxSources());
+                Planned p = new Planned(r, known.get(r.stationCode()), req.thresholds().exceeded(r), n, ranked);
+                for (int pos : ranked.positions()) {
+                    chosen.add(n.sourceIds()[pos]);
+                }
                 planned.add(p);
+            }
+            Map<Long, SourceInfo> sources = nearby.describe(c, chosen);
+            Map<String, List<Officer>> onDuty = duties.onDuty(c, cellsOf(sources.values()),
+                    LocalDate.now(clock.withZone(ChinaTime.ZONE)));
+            List<PatrolTaskRepository.NewTask> newTasks = new ArrayList<>();
+            for (Planned p : planned) {
+                String reason = reason(p.reading, p.triggers);
+                for (int i = 0; i < p.ranked.positions().length; i++) {
+                    SourceInfo s = sources.get(p.sourceId(i));
+                    Responsibles.Responsible who = Responsibles.of(s.cells(), onDuty);
+                    p.who.add(who);
+                    p.tasks.add(new PatrolTaskRepository.NewTask(reason + "; source " + s.code() + " " + s.name(),
+                            p.reading.stationCode(), p.reading.at(), s.id(), who.gridCode(), p.ranked.weights()[i],
+                            who.officers(), actor.username()));
+                }
                 newTasks.addAll(p.tasks);
             }
             Map<String, PatrolTaskRepository.Stored> stored = tasks.insertAll(c, newTasks);
-            DispatchResult result = result(req, window.size(), planned, stored);
+            DispatchResult result = result(req, window.size(), planned, sources, stored);
             record(c, actor, req, result);
             return result;
         });
     }
 
-    /** One exceeding reading with its ranked sources and the tasks they need. */
-    private record Planned(StationReading reading, Station station, List<Thresholds.Trigger> triggers,
-            int inRadius, List<NearbySource> ranked, List<Double> weights, List<Responsibles.Responsible> who,
-            List<PatrolTaskRepository.NewTask> tasks) {
-    }
+    /** One exceeding reading, its neighbours ranked, and (filled in later) who answers and the tasks. */
+    private static final class Planned {
+        final StationReading reading;
+        final Station station;
+        final List<Thresholds.Trigger> triggers;
+        final Neighbours neighbours;
+        final SourceRanking.Ranked ranked;
+        final List<Responsibles.Responsible> who = new ArrayList<>();
+        final List<PatrolTaskRepository.NewTask> tasks = new ArrayList<>();
 
-    private static Planned plan(StationReading r, Station station, List<NearbySource> sources, DispatchRequest req,
-            Map<String, List<Officer>> onDuty, Actor actor) {
-        List<Thresholds.Trigger> triggers = req.thresholds().exceeded(r);
-        Map<NearbySource, Double> weight = new LinkedHashMap<>();
-        for (NearbySource n : sources) {
-            weight.put(n, UpwindWeight.weight(n.distanceM(), n.bearingDeg(), r.windFromDeg(), r.windSpeed(),
-                    req.radiusM()));
+        Planned(StationReading reading, Station station, List<Thresholds.Trigger> triggers, Neighbours neighbours,
+                SourceRanking.Ranked ranked) {
+            this.reading = reading;
+            this.station = station;
+            this.triggers = triggers;
+            this.neighbours = neighbours;
+            this.ranked = ranked;
         }
-        List<NearbySource> ranked = sources.stream()
-                .sorted(Comparator.comparingDouble((NearbySource n) -> -weight.get(n))
-                        .thenComparingDouble(NearbySource::distanceM).thenComparing(NearbySource::code))
-                .limit(req.maxSources()).toList();
-        String reason = reason(r, triggers);
-        List<Double> weights = new ArrayList<>();
-        List<Responsibles.Responsible> who = new ArrayList<>();
-        List<PatrolTaskRepository.NewTask> newTasks = new ArrayList<>();
-        for (NearbySource n : ranked) {
-            double w = Math.round(weight.get(n) * 10_000) / 10_000.0;
-            Responsibles.Responsible resp = Responsibles.of(n.cells(), onDuty);
-            weights.add(w);
-            who.add(resp);
-            newTasks.add(new PatrolTaskRepository.NewTask(reason + "; source " + n.code() + " " + n.name(),
-                    r.stationCode(), r.at(), n.sourceId(), resp.gridCode(), w, resp.officers(), actor.username()));
+
+        long sourceId(int rank) {
+            return neighbours.sourceIds()[ranked.positions()[rank]];
         }
-        return new Planned(r, station, triggers, sources.size(), ranked, weights, who, newTasks);
     }
 
     private static String reason(StationReading r, List<Thresholds.Trigger> triggers) {
@@ -125,35 +134,37 @@ public final class DispatchService {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    private static Set<String> cellsOf(Map<String, List<NearbySource>> around) {
+    private static Set<String> cellsOf(Collection<SourceInfo> sources) {
         Set<String> out = new HashSet<>();
-        around.values().forEach(list -> list.forEach(n -> out.addAll(Responsibles.upward(n.cells()))));
+        sources.forEach(s -> out.addAll(Responsibles.upward(s.cells())));
         return out;
     }
 
     private static DispatchResult result(DispatchRequest req, int readingCount, List<Planned> planned,
-            Map<String, PatrolTaskRepository.Stored> stored) {
+            Map<Long, SourceInfo> sources, Map<String, PatrolTaskRepository.Stored> stored) {
         int created = 0;
         int existing = 0;
         List<DispatchResult.Exceedance> out = new ArrayList<>();
         for (Planned p : planned) {
-            List<DispatchResult.RankedSource> sources = new ArrayList<>();
-            for (int i = 0; i < p.ranked.size(); i++) {
-                NearbySource n = p.ranked.get(i);
-                PatrolTaskRepository.Stored s = stored.get(p.tasks.get(i).key());
-                if (s.created()) {
+            List<DispatchResult.RankedSource> ranked = new ArrayList<>();
+            for (int i = 0; i < p.tasks.size(); i++) {
+                SourceInfo s = sources.get(p.sourceId(i));
+                int pos = p.ranked.positions()[i];
+                double bearing = p.neighbours.bearingDeg()[pos];
+                PatrolTaskRepository.Stored t = stored.get(p.tasks.get(i).key());
+                if (t.created()) {
                     created++;
                 } else {
                     existing++;
                 }
-                sources.add(new DispatchResult.RankedSource(i + 1, n.sourceId(), n.code(), n.name(), n.category(),
-                        Math.round(n.distanceM() * 10) / 10.0, n.bearingDeg() == null ? null
-                        : Math.round(n.bearingDeg() * 10) / 10.0, p.weights.get(i), p.who.get(i).gridCode(),
-                        p.who.get(i).officers(), s.id(), s.created(), n.lon(), n.lat()));
+                ranked.add(new DispatchResult.RankedSource(i + 1, s.id(), s.code(), s.name(), s.category(),
+                        Math.round(p.neighbours.distanceM()[pos] * 10) / 10.0,
+                        Double.isNaN(bearing) ? null : Math.round(bearing * 10) / 10.0, p.ranked.weights()[i],
+                        p.who.get(i).gridCode(), p.who.get(i).officers(), t.id(), t.created(), s.lon(), s.lat()));
             }
             StationReading r = p.reading;
             out.add(new DispatchResult.Exceedance(r.stationCode(), p.station.name(), r.at(), p.triggers,
-                    r.windFromDeg(), r.windSpeed(), p.inRadius, sources));
+                    r.windFromDeg(), r.windSpeed(), p.neighbours.size(), ranked));
         }
         return new DispatchResult(req.thresholds().asMap(), req.radiusM(), readingCount, created, existing, out);
     }

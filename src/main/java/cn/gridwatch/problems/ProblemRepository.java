@@ -23,10 +23,12 @@ final class ProblemRepository {
     /** The one definition of overdue: a deadline in the past and not closed (either way). */
     static final String OVERDUE = "(p.deadline is not null and p.deadline < now()"
             + " and p.status not in ('closed', 'closed_unfixed'))";
-    private static final String SELECT = "select p.id, p.code, p.title, p.description, p.origin, p.origin_id,"
+    private static final String COLUMNS = "select p.id, p.code, p.title, p.description, p.origin, p.origin_id,"
             + " p.source_id, s.code, p.status, p.found_at, p.deadline, " + OVERDUE + ", p.assignee, p.closed_at,"
             + " p.close_reason, p.created_by, ST_X(p.geom), ST_Y(p.geom), p.city_code, p.county_code,"
-            + " p.township_code, p.village_code from problem p left join pollution_source s on s.id = p.source_id";
+            + " p.township_code, p.village_code from ";
+    private static final String SELECT = COLUMNS + "problem p left join pollution_source s on s.id = p.source_id";
+    private static final String ORDER = " order by p.found_at desc, p.id desc";
 
     /** A row to insert; status is always {@code found}. */
     record Insert(String code, NewProblem np, Long sourceId, Instant foundAt, String createdBy, double lon, double lat,
@@ -131,8 +133,9 @@ final class ProblemRepository {
 
     /** Newest found first. */
     List<Problem> list(Connection c, SqlWhere where, int limit, int offset) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SELECT + where.sql()
-                + " order by p.found_at desc, p.id desc limit ? offset ?")) {
+        // page first, then join: the source join then touches one page of rows, not every match
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + "(select * from problem p" + where.sql() + ORDER
+                + " limit ? offset ?) p left join pollution_source s on s.id = p.source_id" + ORDER)) {
             int i = where.bind(ps, 1);
             ps.setInt(i, limit);
             ps.setInt(i + 1, offset);
