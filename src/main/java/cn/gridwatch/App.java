@@ -1,12 +1,15 @@
 package cn.gridwatch;
 
 import cn.gridwatch.db.Database;
+import cn.gridwatch.dispatch.DispatchController;
 import cn.gridwatch.grid.GridController;
 import cn.gridwatch.http.ErrorMapping;
 import cn.gridwatch.map.features.FeaturesController;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.map.wms.WmsController;
 import cn.gridwatch.map.wms.WmsService;
+import cn.gridwatch.meters.MeterController;
+import cn.gridwatch.problems.ProblemController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
@@ -47,6 +50,10 @@ public final class App {
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
             services.registers().routes(config.routes, (long) maxUploadMb * 1024 * 1024);
+            new ProblemController(services.problems()).routes(config.routes);
+            new DispatchController(services.stationReadings(), services.dispatch(), services.patrolTasks())
+                    .routes(config.routes);
+            new MeterController(services.meterReadings(), services.meterAlerts()).routes(config.routes);
         });
     }
 

@@ -1,6 +1,9 @@
 package cn.gridwatch;
 
 import cn.gridwatch.db.ChangeListener;
+import cn.gridwatch.dispatch.DispatchService;
+import cn.gridwatch.dispatch.PatrolTaskService;
+import cn.gridwatch.dispatch.ReadingService;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
@@ -9,6 +12,9 @@ import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.meters.MeterAlertService;
+import cn.gridwatch.meters.MeterReadingService;
+import cn.gridwatch.problems.ProblemService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -29,7 +35,13 @@ public record Services(
         TileService tiles,
         FeaturesService features,
         MapImageService images,
-        Registers registers) implements AutoCloseable {
+        Registers registers,
+        ProblemService problems,
+        ReadingService stationReadings,
+        DispatchService dispatch,
+        PatrolTaskService patrolTasks,
+        MeterReadingService meterReadings,
+        MeterAlertService meterAlerts) implements AutoCloseable {
 
     @Override
     public void close() {

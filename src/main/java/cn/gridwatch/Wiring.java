@@ -3,6 +3,10 @@ package cn.gridwatch;
 import cn.gridwatch.config.Config;
 import cn.gridwatch.db.ChangeListener;
 import cn.gridwatch.db.Database;
+import cn.gridwatch.dispatch.DispatchService;
+import cn.gridwatch.dispatch.DispatchSettings;
+import cn.gridwatch.dispatch.PatrolTaskService;
+import cn.gridwatch.dispatch.ReadingService;
 import cn.gridwatch.grid.GridKind;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridLocateCommand;
@@ -21,6 +25,9 @@ import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.register.ImportRegisterCommand;
+import cn.gridwatch.meters.MeterAlertService;
+import cn.gridwatch.meters.MeterReadingService;
+import cn.gridwatch.problems.ProblemService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -108,8 +115,14 @@ final class Wiring {
         MapImageService images = new MapImageService(new GridFeatureSource(db));
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
+        // problems, station dispatch and power-meter alerts (issue 4)
+        Clock clock = Clock.systemUTC();
+        ProblemService problems = new ProblemService(db, audit, locate, clock);
+        DispatchService dispatch = new DispatchService(db, audit, DispatchSettings.from(System.getenv()), clock);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
-                cfg.trustProxy(), tiles, features, images, registers);
+                cfg.trustProxy(), tiles, features, images, registers,
+                problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
+                new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems));
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

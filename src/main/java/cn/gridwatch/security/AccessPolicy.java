@@ -20,6 +20,10 @@ import java.util.Set;
  *       only (other rows answer 404 as if unknown; a {@code grid} filter outside it is 403).
  *   <li>Registers, importing: administrators anywhere, city and county officers for rows inside their
  *       subtree (a file with a row outside it is refused whole); everyone else is read-only.
+ *   <li>Problems: every role reads (officers their subtree); administrators and officers of every
+ *       level create and move them inside their subtree ({@link #problemEditScope}).
+ *   <li>Station and meter readings, dispatch and meter-alert runs: administrators, city and county
+ *       officers inside their subtree ({@link #feedScope}).
  *   <li>Plans (not built yet): an inspector sees a plan's targets only when on the plan's team and
  *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
  * </ul>
@@ -31,6 +35,8 @@ public final class AccessPolicy {
     public static final Set<String> REGISTER_PATHS = Set.of("/api/monitoring-points", "/api/sources",
             "/api/power-meters", "/api/duties", "/api/station-chiefs", "/api/inspectors", "/api/complaints",
             "/api/patrols");
+    private static final Set<Role> PROBLEM_EDITORS = Set.of(Role.ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
+            Role.TOWNSHIP_OFFICER, Role.VILLAGE_OFFICER);
 
     private AccessPolicy() {
     }
@@ -83,6 +89,35 @@ public final class AccessPolicy {
     /** The part of the grid {@code p} may change. @throws AccessDeniedException for read-only roles */
     public static Scope editScope(Principal p) {
         checkMayEditGrids(p);
+        return p.scope();
+    }
+
+    /**
+     * Where {@code p} may create and move problems: administrators everywhere, officers of every
+     * level inside their subtree. Inspectors, planners and GIS clients only read problems.
+     *
+     * @throws AccessDeniedException for read-only roles
+     */
+    public static Scope problemEditScope(Principal p) {
+        if (!PROBLEM_EDITORS.contains(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may read problems but not change them; "
+                    + "administrators and grid officers may");
+        }
+        return p.scope();
+    }
+
+    /**
+     * Where {@code p} may feed readings (station and power-meter) and run station dispatch and meter
+     * alerts: administrators everywhere, city and county officers for stations and sources inside
+     * their subtree (the same roles that may edit the grid).
+     *
+     * @throws AccessDeniedException for other roles
+     */
+    public static Scope feedScope(Principal p) {
+        if (!GRID_EDITORS.contains(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may not load readings or run dispatch and "
+                    + "meter alerts; administrators and city or county officers may");
+        }
         return p.scope();
     }
 
