@@ -10,6 +10,7 @@ import cn.gridwatch.map.wms.WmsService;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
+import cn.gridwatch.stats.StatsController;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -46,6 +47,7 @@ public final class App {
             new FeaturesController(services.features()).routes(config.routes);
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
+            new StatsController(services.stats(), services.grids()).routes(config.routes);
         });
     }
 

@@ -12,6 +12,7 @@ import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
+import cn.gridwatch.stats.StatsService;
 
 /** The services the HTTP layer and the commands use, wired by hand in {@link Wiring}. */
 public record Services(
@@ -28,7 +29,8 @@ public record Services(
         boolean trustProxy,
         TileService tiles,
         FeaturesService features,
-        MapImageService images) implements AutoCloseable {
+        MapImageService images,
+        StatsService stats) implements AutoCloseable {
 
     @Override
     public void close() {

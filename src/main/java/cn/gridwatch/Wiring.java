@@ -28,6 +28,7 @@ import cn.gridwatch.security.PasswordHasher;
 import cn.gridwatch.security.PrincipalCache;
 import cn.gridwatch.security.Role;
 import cn.gridwatch.security.UserService;
+import cn.gridwatch.stats.StatsService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,8 +98,9 @@ final class Wiring {
         MapImageService images = new MapImageService(new GridFeatureSource(db));
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
+        StatsService stats = new StatsService(db, grids, cfg.patrolRules(), Clock.systemUTC());
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
-                cfg.trustProxy(), tiles, features, images);
+                cfg.trustProxy(), tiles, features, images, stats);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */
