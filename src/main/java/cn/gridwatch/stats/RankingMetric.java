@@ -2,6 +2,9 @@ package cn.gridwatch.stats;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -11,13 +14,15 @@ import java.util.stream.Collectors;
  */
 public enum RankingMetric {
     /** Patrol coverage (fraction 0..1); higher is better. */
-    COVERAGE("coverage", true, 4, s -> s.coverage().rate()),
+    COVERAGE("coverage", true, 4, s -> s.coverage().rate(), EnumSet.of(StatsPart.COVERAGE)),
     /** Overdue ÷ open problems at the period's end (fraction); lower is better. */
-    OVERDUE_RATE("overdue_rate", false, 4, s -> s.problems().overdueRate()),
+    OVERDUE_RATE("overdue_rate", false, 4, s -> s.problems().overdueRate(), EnumSet.of(StatsPart.PROBLEMS)),
     /** Complaints received ÷ active sources; lower is better. */
-    COMPLAINTS_PER_SOURCE("complaints_per_source", false, 4, CellStats::complaintsPerSource),
+    COMPLAINTS_PER_SOURCE("complaints_per_source", false, 4, CellStats::complaintsPerSource,
+            EnumSet.of(StatsPart.SOURCES, StatsPart.COMPLAINTS)),
     /** Median hours from found to closed of the problems closed in the period; lower is better. */
-    MEDIAN_CLOSE_HOURS("median_close_hours", false, 2, s -> s.problems().medianCloseHours());
+    MEDIAN_CLOSE_HOURS("median_close_hours", false, 2, s -> s.problems().medianCloseHours(),
+            EnumSet.of(StatsPart.PROBLEMS));
 
     /** The pseudo-metric that ranks by the change of another metric versus the previous period. */
     public static final String IMPROVEMENT = "improvement";
@@ -26,12 +31,20 @@ public enum RankingMetric {
     private final boolean higherIsBetter;
     private final int decimals;
     private final Function<CellStats, Double> value;
+    private final Set<StatsPart> parts;
 
-    RankingMetric(String id, boolean higherIsBetter, int decimals, Function<CellStats, Double> value) {
+    RankingMetric(String id, boolean higherIsBetter, int decimals, Function<CellStats, Double> value,
+            Set<StatsPart> parts) {
         this.id = id;
         this.higherIsBetter = higherIsBetter;
         this.decimals = decimals;
         this.value = value;
+        this.parts = parts;
+    }
+
+    /** The figures this metric is computed from: a ranking runs only their queries. */
+    Set<StatsPart> parts() {
+        return Collections.unmodifiableSet(parts);
     }
 
     @JsonValue

@@ -6,7 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -116,25 +116,16 @@ final class StatsRepository {
 
     /** Per cell and target class: sources, and how many met {@code required} (classes absent: no target). */
     void coverage(Connection c, StatsQuery q, Map<TargetClass, Integer> required, StatsTable t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(level(SqlResources.load("stats/coverage.sql"), q))) {
-            ps.setObject(1, q.period().start());
-            ps.setObject(2, q.period().end());
-            ps.setString(3, q.prefixPattern());
-            int i = 4;
-            for (TargetClass target : TargetClass.values()) {
-                Integer n = required.get(target);
-                if (n == null) {
-                    ps.setNull(i++, Types.INTEGER);
-                } else {
-                    ps.setInt(i++, n);
-                }
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    TargetClass target = TargetClass.parse(rs.getString(2));
-                    if (required.containsKey(target)) {
-                        t.row(rs.getString(1)).coverage(target, rs.getInt(3), rs.getInt(4));
-                    }
+        Map<String, Object> args = args(q);
+        args.put("key_required", required.get(TargetClass.KEY));
+        args.put("complaint_required", required.get(TargetClass.COMPLAINT));
+        args.put("other_required", required.get(TargetClass.OTHER));
+        try (PreparedStatement ps = named("stats/coverage.sql", q).prepare(c, args);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                TargetClass target = TargetClass.parse(rs.getString(2));
+                if (required.containsKey(target)) {
+                    t.row(rs.getString(1)).coverage(target, rs.getInt(3), rs.getInt(4));
                 }
             }
         }
@@ -142,10 +133,7 @@ final class StatsRepository {
 
     /** Open and overdue at the period's end, found and closed in it, median close time; rows and total. */
     void problems(Connection c, StatsQuery q, StatsTable t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(level(SqlResources.load("stats/problems.sql"), q))) {
-            ps.setObject(1, q.period().start());
-            ps.setObject(2, q.period().end());
-            ps.setString(3, q.prefixPattern());
+        try (PreparedStatement ps = named("stats/problems.sql", q).prepare(c, args(q))) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String cell = rs.getString("cell");
@@ -160,6 +148,19 @@ final class StatsRepository {
                 }
             }
         }
+    }
+
+    /** The period and root of {@code q} as the named parameters :s, :t and :prefix. */
+    private static Map<String, Object> args(StatsQuery q) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("s", q.period().start());
+        m.put("t", q.period().end());
+        m.put("prefix", q.prefixPattern());
+        return m;
+    }
+
+    private static NamedSql named(String resource, StatsQuery q) {
+        return NamedSql.of(level(SqlResources.load(resource), q));
     }
 
     private static String level(String sql, StatsQuery q) {

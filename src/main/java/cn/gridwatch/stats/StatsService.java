@@ -12,8 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Grid statistics, rankings and cell summaries (read-only use cases). Definitions, for a period
@@ -64,7 +66,7 @@ public final class StatsService {
         StatsReport.Root root = root(q.root());
         return db.inTransaction("computing statistics of " + q, c -> {
             snapshot(c);
-            return report(c, q, root);
+            return report(c, q, root, EnumSet.allOf(StatsPart.class));
         });
     }
 
@@ -75,9 +77,10 @@ public final class StatsService {
     public Ranking ranking(StatsQuery q, RankingMetric metric, boolean byImprovement) {
         StatsReport.Root root = root(q.root());
         StatsPeriod previous = q.period().previous();
+        Set<StatsPart> parts = metric.parts();
         StatsReport[] both = db.inTransaction("ranking " + q + " by " + metric.id(), c -> {
             snapshot(c);
-            return new StatsReport[] {report(c, q, root), report(c, q.withPeriod(previous), root)};
+            return new StatsReport[] {report(c, q, root, parts), report(c, q.withPeriod(previous), root, parts)};
         });
         Map<String, CellStats> before = new java.util.HashMap<>();
         both[1].cells().forEach(s -> before.put(s.code(), s));
@@ -117,16 +120,30 @@ public final class StatsService {
         });
     }
 
-    private StatsReport report(Connection c, StatsQuery q, StatsReport.Root root) throws SQLException {
+    /** The report of {@code q} with the figures of {@code parts} (the others stay zero). */
+    private StatsReport report(Connection c, StatsQuery q, StatsReport.Root root, Set<StatsPart> parts)
+            throws SQLException {
         StatsTable t = new StatsTable(q.level(), new CellStatsBuilder(root.code(), root.level(), root.name()));
+        Map<TargetClass, Integer> required = rules.required(q.level(), q.period().days());
         repo.cells(c, q, t);
-        repo.sources(c, q, t);
-        repo.stations(c, q, t);
-        repo.complaints(c, q, t);
-        repo.patrols(c, q, t);
-        var required = rules.required(q.level(), q.period().days());
-        repo.coverage(c, q, required, t);
-        repo.problems(c, q, t);
+        if (parts.contains(StatsPart.SOURCES)) {
+            repo.sources(c, q, t);
+        }
+        if (parts.contains(StatsPart.STATIONS)) {
+            repo.stations(c, q, t);
+        }
+        if (parts.contains(StatsPart.COMPLAINTS)) {
+            repo.complaints(c, q, t);
+        }
+        if (parts.contains(StatsPart.PATROLS)) {
+            repo.patrols(c, q, t);
+        }
+        if (parts.contains(StatsPart.COVERAGE)) {
+            repo.coverage(c, q, required, t);
+        }
+        if (parts.contains(StatsPart.PROBLEMS)) {
+            repo.problems(c, q, t);
+        }
         List<CellStats> cells = new ArrayList<>();
         for (CellStatsBuilder b : t.rows()) {
             t.total().add(b);
