@@ -19,8 +19,13 @@ public record StatsPeriod(LocalDate from, LocalDate to) {
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     /** Longest period accepted, about ten years. */
     public static final int MAX_DAYS = 3660;
+    /** Earliest first day accepted: older registers do not exist, and year 0 is not a date in PostgreSQL. */
+    public static final LocalDate MIN_FROM = LocalDate.of(1900, 1, 1);
 
-    /** @throws IllegalArgumentException naming {@code from} and {@code to} when the period is empty or too long */
+    /**
+     * @throws IllegalArgumentException naming {@code from} and {@code to} when the period is empty, too long
+     *     or starts before {@link #MIN_FROM}
+     */
     public StatsPeriod {
         if (from == null || to == null) {
             throw new IllegalArgumentException("a statistics period needs both 'from' and 'to'");
@@ -28,6 +33,9 @@ public record StatsPeriod(LocalDate from, LocalDate to) {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("'from' must be before 'to' (the period is [from, to)), but was from="
                     + from + ", to=" + to);
+        }
+        if (from.isBefore(MIN_FROM)) {
+            throw new IllegalArgumentException("'from' must be on or after " + MIN_FROM + ", but was: " + from);
         }
         long days = ChronoUnit.DAYS.between(from, to);
         if (days > MAX_DAYS) {

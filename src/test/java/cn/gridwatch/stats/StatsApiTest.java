@@ -235,6 +235,7 @@ class StatsApiTest {
         assertBad("/api/stats/rankings?metric=beauty&" + P, "'metric'");
         assertBad("/api/stats/rankings?metric=coverage&of=coverage&" + P, "'of'");
         assertBad("/api/stats?from=2000-01-01&to=2025-01-01", "at most");
+        assertBad("/api/stats?from=0001-01-01&to=0001-02-01", "on or after 1900-01-01");
         assertThat(http.get("/api/stats?root=430199&" + P).status()).isEqualTo(404);
         assertThat(http.get("/api/grids/430199/summary").status()).isEqualTo(404);
     }
