@@ -13,6 +13,7 @@ import cn.gridwatch.problems.ProblemController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
+import cn.gridwatch.stats.StatsController;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -54,6 +55,7 @@ public final class App {
             new DispatchController(services.stationReadings(), services.dispatch(), services.patrolTasks())
                     .routes(config.routes);
             new MeterController(services.meterReadings(), services.meterAlerts()).routes(config.routes);
+            new StatsController(services.stats(), services.grids()).routes(config.routes);
         });
     }
 

@@ -18,6 +18,7 @@ import cn.gridwatch.problems.ProblemService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
+import cn.gridwatch.stats.StatsService;
 
 /** The services the HTTP layer and the commands use, wired by hand in {@link Wiring}. */
 public record Services(
@@ -41,7 +42,8 @@ public record Services(
         DispatchService dispatch,
         PatrolTaskService patrolTasks,
         MeterReadingService meterReadings,
-        MeterAlertService meterAlerts) implements AutoCloseable {
+        MeterAlertService meterAlerts,
+        StatsService stats) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -36,6 +36,7 @@ import cn.gridwatch.security.PasswordHasher;
 import cn.gridwatch.security.PrincipalCache;
 import cn.gridwatch.security.Role;
 import cn.gridwatch.security.UserService;
+import cn.gridwatch.stats.StatsService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,7 +123,8 @@ final class Wiring {
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
                 cfg.trustProxy(), tiles, features, images, registers,
                 problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
-                new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems));
+                new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems),
+                new StatsService(db, grids, cfg.patrolRules(), clock));
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

@@ -1,5 +1,6 @@
 package cn.gridwatch.config;
 
+import cn.gridwatch.stats.PatrolRules;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param sessionHours how long a browser session lasts ({@code GRIDWATCH_SESSION_HOURS}, default 12)
  * @param trustProxy take the client address from X-Forwarded-For ({@code GRIDWATCH_TRUST_PROXY},
  *     default false; set it only behind a proxy that overwrites that header)
+ * @param patrolRules patrol frequency per level and target class for statistics
+ *     ({@code GRIDWATCH_PATROL_RULES}, default {@link PatrolRules#DEFAULT_TEXT})
  */
 public record Config(
         int port,
@@ -29,7 +32,8 @@ public record Config(
         int maxUploadMb,
         int gridRefreshSeconds,
         int sessionHours,
-        boolean trustProxy) {
+        boolean trustProxy,
+        PatrolRules patrolRules) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -56,12 +60,18 @@ public record Config(
                 intValue(env, "GRIDWATCH_MAX_UPLOAD_MB", 200, 1, 10_000),
                 intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400),
                 intValue(env, "GRIDWATCH_SESSION_HOURS", 12, 1, 720),
-                bool(env, "GRIDWATCH_TRUST_PROXY", false));
+                bool(env, "GRIDWATCH_TRUST_PROXY", false),
+                patrolRules(env));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy);
+                sessionHours, trustProxy, patrolRules);
+    }
+
+    private static PatrolRules patrolRules(Map<String, String> env) {
+        String v = env.get("GRIDWATCH_PATROL_RULES");
+        return v == null || v.isBlank() ? PatrolRules.DEFAULT : PatrolRules.parse("GRIDWATCH_PATROL_RULES", v);
     }
 
     private static String text(Map<String, String> env, String key, String dflt) {

@@ -142,6 +142,14 @@ public final class AccessPolicy {
     }
 
     /**
+     * The root of a statistics report or the parent of a ranking: the same rule as {@link #qaRoot}
+     * (an officer's own cell by default; another root outside their subtree is refused).
+     */
+    public static String statsRoot(Principal p, String requestedRoot) {
+        return qaRoot(p, requestedRoot);
+    }
+
+    /**
      * Whether {@code p} may see a plan's target list: planners and administrators always; an
      * inspector on the plan's team once the list is no longer sealed ({@code sealedUntil} null or
      * past); nobody else.
