@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Summarises jdk.ExecutionSample events (from `jfr print --json --events jdk.ExecutionSample`).
+"""Summarises jdk.ExecutionSample and jdk.NativeMethodSample events (from
+`jfr print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.NativeMethodSample`).
+
+Java samples are threads running Java code; native samples are threads inside native methods, which
+is both work (zlib deflate, Java2D mask fills) and waiting (socket reads); only native samples whose
+stack holds gridwatch code under Jetty (request work, e.g. deflate or a database read) are counted.
 
 Prints the share of samples per area of a GetMap (the first of encoding, rendering, reading
 features, ... with a method on the sample's stack), then the hottest methods by self
@@ -39,8 +44,16 @@ def main():
     incl_count = Counter()
     areas = Counter()
     n = 0
+    native = Counter()
     for e in events:
         st = e["values"].get("stackTrace")
+        if e.get("type") == "jdk.NativeMethodSample":
+            frames = [frame_name(fr) for fr in (st or {}).get("frames", [])]
+            if any(fr.startswith("cn.gridwatch.") for fr in frames) and any("org.eclipse.jetty" in fr for fr in frames):
+                area = next((a for a, keys in AREAS if any(k in fr for fr in frames for k in keys)),
+                            "other request work")
+                native[area + " (native: " + frames[0] + ")"] += 1
+            continue
         if not st:
             continue
         frames = [frame_name(fr) for fr in st.get("frames", [])]
@@ -60,11 +73,15 @@ def main():
             incl_count[name] += 1
         area = next((a for a, keys in AREAS if any(k in fr for fr in frames for k in keys)), "other request work")
         areas[area] += 1
-    print(f"{n} execution samples")
+    print(f"{n} Java execution samples")
     print("\n| area | samples | share |\n|---|---|---|")
     for a, c in areas.most_common():
         print(f"| {a} | {c} | {100.0 * c / n:.1f} % |")
-    print(f"\nTop {top} by self samples:")
+    if native:
+        print(f"\nNative samples of request work ({sum(native.values())}; not in the table above):")
+        for a, c in native.most_common(10):
+            print(f"{c:6d}  {a}")
+    print(f"\nTop {top} by self samples (Java):")
     for name, c in self_count.most_common(top):
         print(f"{100.0 * c / n:5.1f} %  {name}")
     print(f"\nTop {top} by inclusive samples (gridwatch, java.awt/sun.java2d, javax.imageio, java.util.zip, jts, postgresql):")

@@ -72,6 +72,6 @@ TARGET=gridwatch ZOOM=$ZOOM wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$HERE/getmap
     | tee "$OUT/wrk.txt" | grep -E 'Requests/sec|p50_ms|p95_ms|errors'
 jcmd "$SERVER_PID" JFR.stop name=getmap >/dev/null
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-jfr print --json --stack-depth 64 --events jdk.ExecutionSample "$OUT/getmap.jfr" >"$OUT/samples.json"
+jfr print --json --stack-depth 64 --events jdk.ExecutionSample,jdk.NativeMethodSample "$OUT/getmap.jfr" >"$OUT/samples.json"
 python3 "$HERE/jfr_summary.py" "$OUT/samples.json" "$TOP"
 echo "recording: $OUT/getmap.jfr"

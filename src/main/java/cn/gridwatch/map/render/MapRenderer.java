@@ -28,7 +28,9 @@ import org.locationtech.jts.geom.Puntal;
 /**
  * Draws layers of {@link MapFeature}s into an ARGB image with Java2D, antialiased, in layer order:
  * areas filled and outlined, lines stroked, points drawn as their symbol's marker centred on the
- * point, each feature with the symbol its style gives its class. Labels go on top at each feature's
+ * point, each feature with the symbol its style gives its class. Outlines without fill (grid
+ * cells) are gathered per run of one symbol into one path and stroked once: one rasterizer pass
+ * instead of one per feature, and a boundary two cells share is drawn once, not twice. Labels go on top at each feature's
  * interior point, skipping a label whose box overlaps one already placed (lower label ranks, i.e.
  * coarser grid levels, are placed first, then drawing order). Features are EPSG:4490; paths are
  * built by {@link ScreenPath}, which thins them to the pixel. Stateless and thread-safe; each call
@@ -61,6 +63,7 @@ public final class MapRenderer {
             ScreenPath screen = new ScreenPath(canvas.crs(), canvas.bbox(), canvas.width(), canvas.height());
             List<Label> labels = new ArrayList<>();
             double[] xy = new double[2];
+            Path2D.Float outlines = new Path2D.Float(Path2D.WIND_NON_ZERO, 4096);
             for (Layer layer : layers) {
                 Style s = layer.style();
                 boolean withLabels = s.labelsAt(canvas.scaleDenominator());
@@ -69,6 +72,7 @@ public final class MapRenderer {
                 for (MapFeature f : layer.features()) {
                     Symbol sym = s.symbolFor(f.styleClass());
                     if (sym != current) {
+                        strokeOutlines(g, outlines, current);
                         g.setStroke(new BasicStroke(sym.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                         current = sym;
                     }
@@ -80,18 +84,17 @@ public final class MapRenderer {
                                 drawMarker(g, sym, marker, xy[0], xy[1]);
                             }
                         }
+                    } else if (sym.fill() == null) {
+                        screen.append(outlines, geom); // stroked with the others of its symbol, in one pass
                     } else {
                         Path2D.Float path = screen.path(geom);
-                        if (path == null) {
-                            continue;
-                        }
-                        if (sym.fill() != null) {
+                        if (path != null) {
                             g.setColor(sym.fill());
                             g.fill(path);
-                        }
-                        if (sym.stroke() != null && sym.strokeWidth() > 0) {
-                            g.setColor(sym.stroke());
-                            g.draw(path);
+                            if (sym.stroke() != null && sym.strokeWidth() > 0) {
+                                g.setColor(sym.stroke());
+                                g.draw(path);
+                            }
                         }
                     }
                     if (withLabels && f.name() != null && !f.name().isBlank()) {
@@ -101,12 +104,22 @@ public final class MapRenderer {
                         }
                     }
                 }
+                strokeOutlines(g, outlines, current);
             }
             drawLabels(g, labels, canvas);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    /** Strokes the outlines gathered for {@code sym} (the stroke is already set) and empties the path. */
+    private static void strokeOutlines(Graphics2D g, Path2D.Float outlines, Symbol sym) {
+        if (sym != null && sym.stroke() != null && sym.strokeWidth() > 0 && outlines.getCurrentPoint() != null) {
+            g.setColor(sym.stroke());
+            g.draw(outlines);
+        }
+        outlines.reset();
     }
 
     private static void drawMarker(Graphics2D g, Symbol sym, Shape marker, double x, double y) {

@@ -5,6 +5,9 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.awt.image.SinglePixelPackedSampleModel;
 import java.io.ByteArrayOutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -20,6 +23,7 @@ final class PngEncoder {
     /** zlib level: 1 is zlib's fastest; sizes stay within a few percent of ImageIO's default here. */
     static final int LEVEL = 1;
     private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
+    private static final VarHandle RGBA = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(LEVEL));
     private static final ThreadLocal<byte[][]> BUFFERS = ThreadLocal.withInitial(() -> new byte[][] {
         new byte[0], new byte[64 * 1024]});
@@ -50,11 +54,7 @@ final class PngEncoder {
             raw[o++] = 0; // filter: none
             int p = offset + y * stride;
             for (int x = 0; x < w; x++) {
-                int argb = data[p + x];
-                raw[o] = (byte) (argb >>> 16);
-                raw[o + 1] = (byte) (argb >>> 8);
-                raw[o + 2] = (byte) argb;
-                raw[o + 3] = (byte) (argb >>> 24);
+                RGBA.set(raw, o, Integer.rotateLeft(data[p + x], 8)); // ARGB to the bytes R, G, B, A
                 o += 4;
             }
         }

@@ -59,13 +59,18 @@ final class ScreenPath {
      * the geometry lies outside the canvas CRS's valid area.
      */
     Path2D.Float path(Geometry g) {
+        path.reset();
+        return append(path, g) ? path : null;
+    }
+
+    /** Adds the geometry's rings and lines to {@code target}; false (nothing added) outside the canvas CRS. */
+    boolean append(Path2D.Float target, Geometry g) {
         Geometry src = toCanvasCrs(g);
         if (src == null) {
-            return null;
+            return false;
         }
-        path.reset();
-        append(src);
-        return path;
+        appendParts(target, src);
+        return true;
     }
 
     /** The pixel position of a point, in {@code out}; false when it lies outside the canvas CRS. */
@@ -94,23 +99,23 @@ final class ScreenPath {
         }
     }
 
-    private void append(Geometry g) {
+    private void appendParts(Path2D.Float target, Geometry g) {
         for (int i = 0; i < g.getNumGeometries(); i++) {
             Geometry part = g.getGeometryN(i);
             if (part instanceof Polygon p) {
-                ring(p.getExteriorRing(), true);
+                ring(target, p.getExteriorRing(), true);
                 for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    ring(p.getInteriorRingN(h), true);
+                    ring(target, p.getInteriorRingN(h), true);
                 }
             } else if (part instanceof LineString l) {
-                ring(l, l.isClosed());
+                ring(target, l, l.isClosed());
             } else if (part instanceof GeometryCollection) {
-                append(part);
+                appendParts(target, part);
             }
         }
     }
 
-    private void ring(LineString line, boolean close) {
+    private void ring(Path2D.Float target, LineString line, boolean close) {
         CoordinateSequence cs = line.getCoordinateSequence();
         int n = cs.size();
         if (n == 0) {
@@ -119,7 +124,7 @@ final class ScreenPath {
         toPixel(cs.getX(0), cs.getY(0), xy);
         double lastX = xy[0];
         double lastY = xy[1];
-        path.moveTo(lastX, lastY);
+        target.moveTo(lastX, lastY);
         for (int i = 1; i < n; i++) {
             toPixel(cs.getX(i), cs.getY(i), xy);
             if (i < n - 1 && Math.abs(xy[0] - lastX) < MIN_STEP_PX && Math.abs(xy[1] - lastY) < MIN_STEP_PX) {
@@ -127,10 +132,10 @@ final class ScreenPath {
             }
             lastX = xy[0];
             lastY = xy[1];
-            path.lineTo(lastX, lastY);
+            target.lineTo(lastX, lastY);
         }
         if (close) {
-            path.closePath();
+            target.closePath();
         }
     }
 
