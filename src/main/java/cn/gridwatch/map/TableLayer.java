@@ -9,10 +9,12 @@ import java.util.Objects;
  * Where a register layer's features come from: one table, a filter and the expressions that give
  * each feature its code, name, style class and attributes. Every string here is SQL written in code
  * (an allow-list by construction): nothing from a request reaches it; requests only bind values.
- * The table must carry the four grid codes of a located row ({@code city_code .. village_code}),
- * which the viewer's jurisdiction filters on, and a geometry in EPSG:4490. Immutable.
+ * The geometry is in EPSG:4490. A scoped layer's table carries the four grid codes of a located row
+ * ({@code city_code .. village_code}), which the viewer's jurisdiction filters on; an unscoped layer
+ * (reference data such as roads) shows every row to everyone. Immutable.
  *
- * @param table       the table, e.g. {@code pollution_source}
+ * @param table       the table, e.g. {@code pollution_source}, or a parenthesised subquery with an
+ *                    alias (a join, e.g. plan targets with their sources)
  * @param geometry    the geometry column (or expression), EPSG:4490
  * @param kind        what the geometry is (decides how feature info hits it and the GeoJSON type)
  * @param code        the feature id expression (unique among the rows {@code where} keeps)
@@ -22,12 +24,13 @@ import java.util.Objects;
  * @param attributes  output name to expression, for feature info, vector tiles and the features API
  * @param time        the timestamptz column time filters apply to (null: not time-filtered)
  * @param defaultDays the window when a request gives no time: the last this many days
+ * @param scoped      true when rows are filtered by the viewer's jurisdiction (the four cell codes)
  */
 public record TableLayer(String table, String geometry, GeometryKind kind, String code, String name, String styleClass,
-        String where, Map<String, String> attributes, String time, int defaultDays) {
+        String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped) {
     /** The geometry types a register layer can have. */
     public enum GeometryKind {
-        POINT("Point"), POLYGON("MultiPolygon");
+        POINT("Point"), LINE("MultiLineString"), POLYGON("MultiPolygon");
 
         private final String geoJson;
 
@@ -72,6 +75,7 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         private final Map<String, String> attributes = new LinkedHashMap<>();
         private String time;
         private int defaultDays;
+        private boolean scoped = true;
 
         private Builder(String table) {
             this.table = table;
@@ -81,6 +85,25 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         public Builder polygons(String column) {
             this.geometry = column;
             this.kind = GeometryKind.POLYGON;
+            return this;
+        }
+
+        /** A line layer drawn from {@code column} (e.g. a road network). */
+        public Builder lines(String column) {
+            this.geometry = column;
+            this.kind = GeometryKind.LINE;
+            return this;
+        }
+
+        /** Reference data every viewer sees whole (no cell codes on the rows, no jurisdiction filter). */
+        public Builder unscoped() {
+            this.scoped = false;
+            return this;
+        }
+
+        /** The feature id expression (default {@code code}). */
+        public Builder code(String expression) {
+            this.code = expression;
             return this;
         }
 
@@ -121,7 +144,8 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         }
 
         public TableLayer build() {
-            return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays);
+            return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays,
+                    scoped);
         }
     }
 }

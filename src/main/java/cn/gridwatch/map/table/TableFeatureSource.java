@@ -30,7 +30,7 @@ public final class TableFeatureSource {
         this.clock = clock;
     }
 
-    /** Features of {@code layer} in a lon/lat box, areas simplified to {@code toleranceDeg} (0: exact). */
+    /** Features of {@code layer} in a lon/lat box, lines and areas simplified to {@code toleranceDeg} (0: none). */
     public List<MapFeature> draw(MapLayer layer, Envelope lonLat, double toleranceDeg, TableFilter f) {
         check(layer);
         return db.withConnection("reading " + layer.name() + " for a map", c -> repo.draw(c, layer, lonLat,
@@ -74,7 +74,7 @@ public final class TableFeatureSource {
         return db.withConnection("reading the time extent of " + layer.name(), c -> repo.timeExtent(c, layer));
     }
 
-    /** The MVT tile z/x/y of {@code layer}; areas simplified by {@code simplifyMetres} (0: not). */
+    /** The MVT tile z/x/y of {@code layer}; lines and areas simplified by {@code simplifyMetres} (0: not). */
     public byte[] mvt(MapLayer layer, int z, int x, int y, double simplifyMetres, TableFilter f) {
         check(layer);
         return db.withConnection("building tile " + layer.name() + "/" + z + "/" + x + "/" + y, c -> repo.mvt(c, layer,

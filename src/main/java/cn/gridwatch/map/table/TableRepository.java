@@ -25,9 +25,9 @@ import org.locationtech.jts.geom.Envelope;
  * The SQL of register layers, assembled from a layer's {@link TableLayer} declaration (code-side
  * text) and bound values: features in a lon/lat box for drawing, features near a point for feature
  * info, pages, single features and extents for the features API, and MVT tiles. Every query keeps
- * the layer's rows ({@code where}), the time range when there is one, and the viewer's jurisdiction:
- * the finest grid code a row has must start with the scope prefix (so a row outside every village
- * but inside a township belongs to that township's officers). Box filters use the GiST index
+ * the layer's rows ({@code where}), the time range when there is one, and, for scoped layers, the
+ * viewer's jurisdiction: the finest grid code a row has must start with the scope prefix (so a row
+ * outside every village but inside a township belongs to that township's officers). Box filters use the GiST index
  * ({@code &&}). Stateless and thread-safe; connections are not.
  */
 final class TableRepository {
@@ -40,7 +40,7 @@ final class TableRepository {
             String scope, int limit) throws SQLException {
         TableLayer t = layer.table();
         Sql q = new Sql().sql("select " + heading(t) + ", ");
-        if (t.kind() == TableLayer.GeometryKind.POLYGON && toleranceDeg > 0) {
+        if (t.kind() != TableLayer.GeometryKind.POINT && toleranceDeg > 0) {
             q.bind("ST_AsBinary(ST_Simplify(" + t.geometry() + ", ?, true)) as wkb", toleranceDeg);
         } else {
             q.sql("ST_AsBinary(" + t.geometry() + ") as wkb");
@@ -137,8 +137,8 @@ final class TableRepository {
 
     /**
      * The MVT tile z/x/y of the layer (bound; {@code ST_TileEnvelope}), features picked with the tile
-     * envelope widened by the buffer and transformed to EPSG:4490 (GiST), areas simplified by a tile
-     * unit at {@code simplifyMetres} > 0. Empty bytes when nothing is in it.
+     * envelope widened by the buffer and transformed to EPSG:4490 (GiST), lines and areas simplified
+     * by a tile unit at {@code simplifyMetres} > 0. Empty bytes when nothing is in it.
      */
     byte[] mvt(Connection c, MapLayer layer, int z, int x, int y, double simplifyMetres, TimeRange time, String scope)
             throws SQLException {
@@ -146,7 +146,7 @@ final class TableRepository {
         String geom = "ST_Transform(" + t.geometry() + ", 3857)";
         Sql q = new Sql().bind("with tile as (select ST_TileEnvelope(?, ?, ?) as env) select ST_AsMVT(r, ?, ?, 'geom')"
                 + " from (select ", z, x, y, layer.name(), MVT_EXTENT);
-        if (t.kind() == TableLayer.GeometryKind.POLYGON && simplifyMetres > 0) {
+        if (t.kind() != TableLayer.GeometryKind.POINT && simplifyMetres > 0) {
             q.bind("ST_AsMVTGeom(ST_Simplify(" + geom + ", ?, true), tile.env, ?, ?, true) as geom", simplifyMetres,
                     MVT_EXTENT, MVT_BUFFER);
         } else {
@@ -173,8 +173,10 @@ final class TableRepository {
     private static String attributes(TableLayer t) {
         StringBuilder sb = new StringBuilder();
         t.attributes().forEach((name, expr) -> sb.append(", ").append(expr).append(" as \"").append(name).append('"'));
-        for (String col : TableLayer.CELL_COLUMNS) {
-            sb.append(", ").append(col);
+        if (t.scoped()) {
+            for (String col : TableLayer.CELL_COLUMNS) {
+                sb.append(", ").append(col);
+            }
         }
         return sb.toString();
     }
@@ -192,7 +194,7 @@ final class TableRepository {
         if (time != null && time.to() != null) {
             q.bind(" and " + t.time() + " < ?", time.to());
         }
-        if (!scope.isEmpty()) {
+        if (t.scoped() && !scope.isEmpty()) {
             q.bind(" and " + FINEST_CELL + " like ?", scope + "%"); // prefixes are digits: no wildcards inside
         }
     }
@@ -226,8 +228,10 @@ final class TableRepository {
         for (String name : t.attributes().keySet()) {
             p.put(name, value(rs.getObject(name)));
         }
-        for (String col : TableLayer.CELL_COLUMNS) {
-            p.put(col, rs.getString(col));
+        if (t.scoped()) {
+            for (String col : TableLayer.CELL_COLUMNS) {
+                p.put(col, rs.getString(col));
+            }
         }
         return p;
     }

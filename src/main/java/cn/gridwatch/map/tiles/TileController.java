@@ -133,8 +133,10 @@ public final class TileController {
         } else {
             fields.put("class", "String");
             layer.layer().table().attributes().keySet().forEach(a -> fields.put(a, "String"));
-            for (String c : TableLayer.CELL_COLUMNS) {
-                fields.put(c, "String");
+            if (layer.layer().table().scoped()) {
+                for (String c : TableLayer.CELL_COLUMNS) {
+                    fields.put(c, "String");
+                }
             }
         }
         Map<String, Object> vl = new LinkedHashMap<>();
