@@ -22,7 +22,9 @@ import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.GridFeatureSource;
+import cn.gridwatch.map.render.GridSnapshotSource;
 import cn.gridwatch.map.render.MapImageService;
+import cn.gridwatch.map.table.TableFeatureSource;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.register.ImportRegisterCommand;
 import cn.gridwatch.meters.MeterAlertService;
@@ -113,13 +115,16 @@ final class Wiring {
         ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
                 auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
         // tiles are keyed by the locate snapshot's grid version: no database read per tile
-        MapImageService images = new MapImageService(new GridFeatureSource(db));
+        // current cells are drawn from the locate snapshot (no database read per map); registers from their tables
+        TableFeatureSource registerLayers = new TableFeatureSource(db, Clock.systemDefaultZone());
+        MapImageService images = new MapImageService(new GridFeatureSource(db),
+                new GridSnapshotSource(locate::snapshot), registerLayers);
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
-        FeaturesService features = new FeaturesService(db);
         // problems, station dispatch and power-meter alerts (issue 4)
         Clock clock = Clock.systemUTC();
         ProblemService problems = new ProblemService(db, audit, locate, clock);
         DispatchService dispatch = new DispatchService(db, audit, DispatchSettings.from(System.getenv()), clock);
+        FeaturesService features = new FeaturesService(db, registerLayers);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
                 cfg.trustProxy(), tiles, features, images, registers,
                 problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
