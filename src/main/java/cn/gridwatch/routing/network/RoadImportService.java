@@ -41,12 +41,13 @@ public final class RoadImportService {
 
     /**
      * Imports {@code file} as network {@code name}. {@code sourceName} is the file name to record
-     * (an upload's original name).
+     * (an upload's original name). The same file under the same name is {@code unchanged} unless
+     * {@code force} (e.g. after the speed table changed).
      *
      * @throws IllegalArgumentException for a bad name, a file that is not OSM, malformed content or a
      *     file without routable roads; nothing is written then
      */
-    public RoadImportReport importFile(Path file, String name, String sourceName, Actor actor) {
+    public RoadImportReport importFile(Path file, String name, String sourceName, boolean force, Actor actor) {
         checkName(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("road file " + file + " does not exist");
@@ -58,9 +59,12 @@ public final class RoadImportService {
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + file, e);
         }
-        Optional<RoadNetworkInfo> existing = find(name);
-        if (existing.isPresent() && existing.get().sourceSha256().equals(sha)) {
-            return unchanged(existing.get());
+        if (!force) {
+            Optional<RoadImportReport> same = db.withConnection("reading road network " + name,
+                    c -> unchangedReport(c, name, sha));
+            if (same.isPresent()) {
+                return same.get();
+            }
         }
         long t0 = System.nanoTime();
         BuiltNetwork built = NetworkBuilder.build(file, format);
@@ -73,10 +77,11 @@ public final class RoadImportService {
         return db.inTransaction("importing road network " + name, c -> {
             long t1 = System.nanoTime();
             repo.lockForWrite(c);
-            Optional<RoadNetworkInfo> old = repo.find(c, name);
-            if (old.isPresent() && old.get().sourceSha256().equals(sha)) {
-                return unchanged(old.get()); // the same file was imported while we read it
+            Optional<RoadImportReport> same = force ? Optional.empty() : unchangedReport(c, name, sha);
+            if (same.isPresent()) {
+                return same.get(); // the same file was imported while we read it
             }
+            Optional<RoadNetworkInfo> old = repo.find(c, name);
             old.ifPresent(o -> deleteQuietly(c, name));
             RoadImportReport draft = report(old.isPresent() ? "replaced" : "imported", name, 0, sourceName, sha, built,
                     readMs, 0);
@@ -127,10 +132,23 @@ public final class RoadImportService {
         }
     }
 
-    private static RoadImportReport unchanged(RoadNetworkInfo i) {
-        return new RoadImportReport("unchanged", i.name(), i.id(), i.sourceFile(), i.sourceFormat(), i.sourceSha256(),
-                i.osmNodes(), i.osmWays(), i.routableWays(), i.vertices(), i.edges(), i.lengthKm(), 0, 0, 0, 0, 0,
-                Map.of(), 0, 0);
+    /** The stored report of {@code name} marked unchanged, when it was imported from a file with this hash. */
+    private Optional<RoadImportReport> unchangedReport(java.sql.Connection c, String name, String sha)
+            throws java.sql.SQLException {
+        Optional<RoadNetworkInfo> old = repo.find(c, name);
+        if (old.isEmpty() || !old.get().sourceSha256().equals(sha)) {
+            return Optional.empty();
+        }
+        RoadImportReport r;
+        try {
+            r = Json.MAPPER.readValue(repo.reportJson(c, old.get().id()), RoadImportReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("road_network.report of " + name + " does not parse", e);
+        }
+        return Optional.of(new RoadImportReport("unchanged", r.name(), old.get().id(), r.file(), r.format(), r.sha256(),
+                r.osmNodes(), r.osmWays(), r.routableWays(), r.vertices(), r.edges(), r.lengthKm(), r.oneWayEdges(),
+                r.components(), r.largestComponentVertices(), r.isolatedEdges(), r.missingNodes(), r.edgesByClass(), 0,
+                0));
     }
 
     private static RoadImportReport report(String status, String name, long id, String file, String sha, BuiltNetwork n,

@@ -54,6 +54,19 @@ public final class RoadNetworkRepository {
         }
     }
 
+    /** The import report stored with a network, as JSON text. */
+    public String reportJson(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select report::text from road_network where id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("road network " + id + " vanished");
+                }
+                return rs.getString(1);
+            }
+        }
+    }
+
     /** Deletes a network with its vertices and edges; true when it existed. */
     public boolean delete(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("delete from road_network where name = ?")) {
