@@ -10,8 +10,9 @@ import java.util.List;
  * towards its source (when it may be driven backward) with the matching share of the edge's cost,
  * and reaches a destination edge from its source (forward) or target (backward); two points on one
  * edge are also joined directly along it when the direction allows. That is the model of
- * pgRouting's {@code pgr_withPoints} with {@code driving_side => 'b'}. The search stops once every
- * vertex the destinations need is settled.
+ * pgRouting's {@code pgr_withPoints} with {@code driving_side => 'b'}. A point at fraction 0 or 1
+ * is at the edge's source or target vertex, whatever the edge's direction. The search stops once
+ * every vertex the destinations need is settled.
  *
  * <p>Holds per-search arrays sized to the graph: one instance per thread, reused across searches
  * (arrays are reset lazily with a stamp). Not thread-safe.
@@ -67,11 +68,11 @@ public final class GraphSearch {
         }
         int e = from.edge();
         double f = from.fraction();
-        if (g.forward(e)) {
-            relax(g.target[e], (1 - f) * g.cost[e], (1 - f) * g.length[e], FROM_START_FORWARD);
+        if (g.forward(e) || f == 1) {
+            relax(g.target[e], (1 - f) * Math.max(0, g.cost[e]), (1 - f) * g.length[e], FROM_START_FORWARD);
         }
-        if (g.backward(e)) {
-            relax(g.source[e], f * g.reverseCost[e], f * g.length[e], FROM_START_BACKWARD);
+        if (g.backward(e) || f == 0) {
+            relax(g.source[e], f * Math.max(0, g.reverseCost[e]), f * g.length[e], FROM_START_BACKWARD);
         }
         while (remaining > 0 && heapSize > 0) {
             int v = pop();
@@ -139,7 +140,11 @@ public final class GraphSearch {
         boolean viaSource = false;
         if (e == start.edge()) {
             double sf = start.fraction();
-            if (g.forward(e) && f >= sf) {
+            if (f == sf) {
+                best = 0;
+                bestM = 0;
+                direct = true;
+            } else if (g.forward(e) && f >= sf) {
                 best = (f - sf) * g.cost[e];
                 bestM = (f - sf) * g.length[e];
                 direct = true;
@@ -150,15 +155,15 @@ public final class GraphSearch {
             }
         }
         int s = g.source[e];
-        if (g.forward(e) && settled[s] == stamp && dist[s] + f * g.cost[e] < best) {
-            best = dist[s] + f * g.cost[e];
+        if ((g.forward(e) || f == 0) && settled[s] == stamp && dist[s] + f * Math.max(0, g.cost[e]) < best) {
+            best = dist[s] + f * Math.max(0, g.cost[e]);
             bestM = metres[s] + f * g.length[e];
             direct = false;
             viaSource = true;
         }
         int tv = g.target[e];
-        if (g.backward(e) && settled[tv] == stamp && dist[tv] + (1 - f) * g.reverseCost[e] < best) {
-            best = dist[tv] + (1 - f) * g.reverseCost[e];
+        if ((g.backward(e) || f == 1) && settled[tv] == stamp && dist[tv] + (1 - f) * Math.max(0, g.reverseCost[e]) < best) {
+            best = dist[tv] + (1 - f) * Math.max(0, g.reverseCost[e]);
             bestM = metres[tv] + (1 - f) * g.length[e];
             direct = false;
             viaSource = false;

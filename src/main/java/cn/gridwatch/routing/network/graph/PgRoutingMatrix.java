@@ -6,25 +6,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pgRouting engine: {@code pgr_withPoints} many-to-many on the network's edges with the snapped
  * points (edge, fraction, side {@code b}) in a temporary table, summing each path's seconds and
  * metres (a path row's metres are its seconds times the edge's speed, since an edge is driven at
  * one speed; the last row of a path has edge -1 and cost 0, kept by the outer join so that a
- * zero-length path still counts as reachable). It answers what {@link MemoryMatrix} answers (tests compare them) and is slower,
+ * zero-length path still counts as reachable). A point at fraction 0 or 1 is passed as its vertex:
+ * pgRouting 3.4 loses such points (no rows at all, pgRouting issue #2689; wrong paths, #2253 and
+ * #2966), and with them other points of the same one-way edge. It answers what {@link MemoryMatrix} answers (tests compare them) and is slower,
  * see bench/README.md. The network id and table names are from code, never from a request.
  * Thread-safe.
  */
 public final class PgRoutingMatrix implements NetworkMatrix {
-    /**
-     * pgRouting 3.4 loses points with fraction exactly 0 or 1 (a point on a vertex: no rows at all,
-     * pgRouting issue #2689; wrong paths, #2253 and #2966), and with them other points of the same
-     * one-way edge. Fractions are kept this far inside the edge: a nanosecond-scale difference.
-     */
-    static final double MIN_FRACTION = 1e-9;
     private final Database db;
 
     public PgRoutingMatrix(Database db) {
@@ -52,12 +51,23 @@ public final class PgRoutingMatrix implements NetworkMatrix {
             st.execute("create temp table if not exists road_matrix_points (pid bigint, edge_id bigint,"
                     + " fraction float8, side char(1)) on commit delete rows");
         }
+        // a point at fraction 0 or 1 is that vertex: pgRouting is asked for the vertex itself
+        Long[] ids = new Long[snaps.size()];
+        Map<Long, List<Integer>> indexOf = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("insert into road_matrix_points values (?, ?, ?, 'b')")) {
             for (int i = 0; i < snaps.size(); i++) {
-                ps.setLong(1, i + 1);
-                ps.setLong(2, snaps.get(i).edge() + 1);
-                ps.setDouble(3, Math.max(MIN_FRACTION, Math.min(1 - MIN_FRACTION, snaps.get(i).fraction())));
-                ps.addBatch();
+                Snap sn = snaps.get(i);
+                int e = sn.edge();
+                if (sn.fraction() == 0 || sn.fraction() == 1) {
+                    ids[i] = (long) (sn.fraction() == 0 ? g.source[e] : g.target[e]) + 1;
+                } else {
+                    ids[i] = -(long) (i + 1);
+                    ps.setLong(1, i + 1);
+                    ps.setLong(2, e + 1);
+                    ps.setDouble(3, sn.fraction());
+                    ps.addBatch();
+                }
+                indexOf.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(i);
             }
             ps.executeBatch();
         }
@@ -69,23 +79,31 @@ public final class PgRoutingMatrix implements NetworkMatrix {
                 left join road_edge e on e.network_id = ? and e.id = w.edge
                 group by w.start_pid, w.end_pid
                 """;
-        Long[] pids = new Long[snaps.size()];
-        for (int i = 0; i < pids.length; i++) {
-            pids[i] = -(long) (i + 1);
-        }
+        Long[] distinct = indexOf.keySet().toArray(new Long[0]);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, edges);
-            ps.setArray(2, c.createArrayOf("bigint", pids));
-            ps.setArray(3, c.createArrayOf("bigint", pids));
+            ps.setArray(2, c.createArrayOf("bigint", distinct));
+            ps.setArray(3, c.createArrayOf("bigint", distinct));
             ps.setLong(4, g.networkId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    int i = (int) Math.abs(rs.getLong(1)) - 1;
-                    int j = (int) Math.abs(rs.getLong(2)) - 1;
-                    if (i != j) {
-                        s[i][j] = rs.getDouble(3);
-                        m[i][j] = rs.getDouble(4);
+                    for (int i : indexOf.get(rs.getLong(1))) {
+                        for (int j : indexOf.get(rs.getLong(2))) {
+                            if (i != j) {
+                                s[i][j] = rs.getDouble(3);
+                                m[i][j] = rs.getDouble(4);
+                            }
+                        }
                     }
+                }
+            }
+        }
+        // points at one place: pgRouting answers no row for a path from a vertex to itself
+        for (List<Integer> same : indexOf.values()) {
+            for (int i : same) {
+                for (int j : same) {
+                    s[i][j] = 0;
+                    m[i][j] = 0;
                 }
             }
         }
