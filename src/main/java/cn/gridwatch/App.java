@@ -7,6 +7,7 @@ import cn.gridwatch.map.features.FeaturesController;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.map.wms.WmsController;
 import cn.gridwatch.map.wms.WmsService;
+import cn.gridwatch.routing.network.RoadController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
@@ -46,6 +47,7 @@ public final class App {
             new FeaturesController(services.features()).routes(config.routes);
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
+            new RoadController(services.roadImports(), services.roads(), maxUploadMb).routes(config.routes);
         });
     }
 

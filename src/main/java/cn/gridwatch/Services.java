@@ -9,6 +9,8 @@ import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.routing.network.RoadImportService;
+import cn.gridwatch.routing.network.RoadMatrixProvider;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -28,7 +30,9 @@ public record Services(
         boolean trustProxy,
         TileService tiles,
         FeaturesService features,
-        MapImageService images) implements AutoCloseable {
+        MapImageService images,
+        RoadImportService roadImports,
+        RoadMatrixProvider roads) implements AutoCloseable {
 
     @Override
     public void close() {

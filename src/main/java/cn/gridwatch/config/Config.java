@@ -18,6 +18,8 @@ import java.util.Map;
  * @param sessionHours how long a browser session lasts ({@code GRIDWATCH_SESSION_HOURS}, default 12)
  * @param trustProxy take the client address from X-Forwarded-For ({@code GRIDWATCH_TRUST_PROXY},
  *     default false; set it only behind a proxy that overwrites that header)
+ * @param roadSnapMetres how far a point may lie from a road and still be snapped to it
+ *     ({@code GRIDWATCH_ROAD_SNAP_METRES}, default 1000)
  */
 public record Config(
         int port,
@@ -29,7 +31,8 @@ public record Config(
         int maxUploadMb,
         int gridRefreshSeconds,
         int sessionHours,
-        boolean trustProxy) {
+        boolean trustProxy,
+        int roadSnapMetres) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -56,12 +59,13 @@ public record Config(
                 intValue(env, "GRIDWATCH_MAX_UPLOAD_MB", 200, 1, 10_000),
                 intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400),
                 intValue(env, "GRIDWATCH_SESSION_HOURS", 12, 1, 720),
-                bool(env, "GRIDWATCH_TRUST_PROXY", false));
+                bool(env, "GRIDWATCH_TRUST_PROXY", false),
+                intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy);
+                sessionHours, trustProxy, roadSnapMetres);
     }
 
     private static String text(Map<String, String> env, String key, String dflt) {

@@ -16,6 +16,9 @@ import java.util.Set;
  *       as if unknown), and the names of the cells above it as context.
  *   <li>Grids, writing (import, QA repair): administrators anywhere, city and county officers inside
  *       their subtree; everyone else is read-only.
+ *   <li>Road networks: importing and deleting ({@code POST /api/roads/import},
+ *       {@code DELETE /api/roads/networks/...}) for administrators and planners only; listing,
+ *       routes and matrices for every signed-in role ({@link #checkMayEditRoads}).
  *   <li>Plans (not built yet): an inspector sees a plan's targets only when on the plan's team and
  *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
  * </ul>
@@ -42,6 +45,18 @@ public final class AccessPolicy {
         }
         if (method.equals("POST") && (path.equals("/api/grids/import") || path.equals("/api/grids/qa/repair"))) {
             checkMayEditGrids(p);
+        }
+        if (method.equals("POST") && path.equals("/api/roads/import")
+                || method.equals("DELETE") && path.startsWith("/api/roads/networks/")) {
+            checkMayEditRoads(p);
+        }
+    }
+
+    /** Road networks are imported and deleted by administrators and planners. @throws AccessDeniedException */
+    public static void checkMayEditRoads(Principal p) {
+        if (p.role() != Role.ADMIN && p.role() != Role.PLANNER) {
+            throw new AccessDeniedException("role " + p.role().id() + " may use the road networks but not import or"
+                    + " delete them; administrators and planners may");
         }
     }
 
