@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code generate} command: writes a generated grid hierarchy as GeoJSON (see
- * {@link GeneratedGridWriter}). Modes: {@code demo} (the fictional city 湘源市, plus a README saying how
- * it was made), {@code province} (a fictional province at Hunan scale, for benchmarks) and
+ * {@link GeneratedGridWriter}). Modes: {@code demo} (the fictional city 湘源市, its road network as OSM
+ * XML ({@link DemoRoads}) and a README saying how it was made), {@code province} (a fictional province at Hunan scale, for benchmarks) and
  * {@code counties} (townships and villages inside real counties read from {@code --counties}).
  * Standalone picocli command with no main; the launcher adds it as a subcommand. Not thread-safe
  * (one instance per invocation, as picocli does).
@@ -92,10 +92,12 @@ public final class GenerateCommand implements Callable<Integer> {
                 break;
         }
         new GeneratedGridWriter().write(grid, out);
+        PrintWriter w = spec.commandLine().getOut();
         if (mode == Mode.demo) {
             Files.writeString(out.resolve("README.md"), DemoReadme.text(grid, seed), StandardCharsets.UTF_8);
+            String roads = DemoRoads.write(grid, seed, out.resolve(DemoRoads.FILE));
+            w.printf(Locale.ROOT, "%-9s %s -> %s%n", "roads", roads, out.resolve(DemoRoads.FILE));
         }
-        PrintWriter w = spec.commandLine().getOut();
         for (GridLevel level : GridLevel.values()) {
             if (grid.level(level).isEmpty()) {
                 continue;
