@@ -200,6 +200,28 @@ class RoadNetworkTinyTest {
     }
 
     @Test
+    void one_provider_answers_many_threads_at_once_as_it_answers_one() throws Exception {
+        List<Coordinate> pts = List.of(between(4, 5, 0.3), between(5, 6, 0.9), between(1, 2, 0.5), between(3, 6, 0.4),
+                between(3, 10, 0.7), RoadFixture.node(11));
+        RoadMatrixProvider fresh = new RoadMatrixProvider(db.db()); // graphs load under contention too
+        TravelMatrix expected = roads.matrix(pts);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<TravelMatrix>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                futures.add(pool.submit(() -> fresh.matrix(pts)));
+            }
+            for (java.util.concurrent.Future<TravelMatrix> f : futures) {
+                TravelMatrix m = f.get();
+                assertThat(m.seconds()).isDeepEqualTo(expected.seconds());
+                assertThat(m.meters()).isDeepEqualTo(expected.meters());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void a_new_file_under_the_same_name_replaces_the_network_whole() throws IOException {
         Path smaller = tmp.resolve("two-streets.osm");
         Files.writeString(smaller, """
