@@ -2,6 +2,10 @@ package cn.gridwatch.bench;
 
 import cn.gridwatch.db.Database;
 import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.grid.generate.DemoRoads;
+import cn.gridwatch.grid.generate.GeneratedGrid;
+import cn.gridwatch.grid.generate.GridGenerator;
+import cn.gridwatch.grid.generate.ProvincePlan;
 import cn.gridwatch.routing.GreatCircleMatrix;
 import cn.gridwatch.routing.TravelMatrix;
 import cn.gridwatch.routing.network.RoadImportReport;
@@ -39,7 +43,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * Runs in a throwaway database on the server of {@code GRIDWATCH_DB_URL}. Prints load averages.
  *
  * <p>Options: {@code --runs=3 --sizes=100,300 --seed=42 --monaco=PATH --demo=gis-data/roads.osm
- * --pg-runs=1}. See bench/README.md.
+ * --pg-runs=1 --province} (the last adds a Hunan-sized generated road network). See bench/README.md.
  */
 public final class RoadBench {
     private RoadBench() {
@@ -70,8 +74,32 @@ public final class RoadBench {
                 matrices(db, "demo", randomPoints(city, n, seed), runs, pgRuns);
                 matrices(db, "monaco", randomPoints(monacoBox, n, seed), runs, pgRuns);
             }
+            if (opt.containsKey("province")) {
+                province(db, imports, seed, sizes, runs, pgRuns);
+            }
         }
         System.out.println("load average at end: " + load());
+    }
+
+    /**
+     * A province-sized network (the demo generator's roads over the Hunan-sized generated province,
+     * one network), matrices of points in its first city: does the cost follow the points or the network?
+     */
+    private static void province(Database db, RoadImportService imports, long seed, int[] sizes, int runs, int pgRuns)
+            throws java.io.IOException {
+        GeneratedGrid grid = new GridGenerator().province(GridGenerator.DEFAULT_SEED, ProvincePlan.HUNAN_SIZE);
+        Path file = Files.createTempFile("province-roads-", ".osm");
+        try {
+            System.out.println("province roads: " + DemoRoads.write(grid, seed, file) + ", "
+                    + Files.size(file) / (1024 * 1024) + " MiB");
+            importTimes(imports, file, "province", 1);
+            Geometry firstCity = grid.cities().get(0).geometry();
+            for (int n : sizes) {
+                matrices(db, "province", randomPoints(firstCity, n, seed), runs, pgRuns);
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     private static void importTimes(RoadImportService imports, Path file, String name, int runs) {

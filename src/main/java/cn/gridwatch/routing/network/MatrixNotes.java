@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the notes of a road matrix in words a plan can show: which networks were used, how far
@@ -70,7 +71,7 @@ final class MatrixNotes {
                 unreachableFrom[s.point()]));
     }
 
-    private void listed(List<Snap> snaps, java.util.function.Function<Snap, String> text) {
+    private void listed(List<Snap> snaps, Function<Snap, String> text) {
         for (int i = 0; i < snaps.size() && i < MAX_LISTED; i++) {
             notes.add(text.apply(snaps.get(i)));
         }

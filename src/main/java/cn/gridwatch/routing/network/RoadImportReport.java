@@ -2,6 +2,7 @@ package cn.gridwatch.routing.network;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a road import did: {@code status} is {@code imported} (new name), {@code replaced} (the name
@@ -30,7 +31,7 @@ public record RoadImportReport(String status, String name, long networkId, Strin
                 edges, oneWayEdges, lengthKm));
         b.append(String.format(Locale.ROOT, "  connectivity: %,d pieces, the largest with %,d vertices; %,d edges on"
                 + " isolated pieces (not snapped to)%n", components, largestComponentVertices, isolatedEdges));
-        b.append("  edges by class: ").append(new java.util.TreeMap<>(edgesByClass)).append('\n');
+        b.append("  edges by class: ").append(new TreeMap<>(edgesByClass)).append('\n');
         b.append(String.format(Locale.ROOT, "  read %.1f s, write %.1f s%n", readMillis / 1000.0, writeMillis / 1000.0));
         return b.toString();
     }

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +84,9 @@ public final class RoadImportService {
                 return same.get(); // the same file was imported while we read it
             }
             Optional<RoadNetworkInfo> old = repo.find(c, name);
-            old.ifPresent(o -> deleteQuietly(c, name));
+            if (old.isPresent()) {
+                repo.delete(c, name);
+            }
             RoadImportReport draft = report(old.isPresent() ? "replaced" : "imported", name, 0, sourceName, sha, built,
                     readMs, 0);
             long id = repo.insert(c, name, sourceName, sha, actor.username(), built, json(draft));
@@ -124,17 +128,9 @@ public final class RoadImportService {
         }
     }
 
-    private void deleteQuietly(java.sql.Connection c, String name) {
-        try {
-            repo.delete(c, name);
-        } catch (java.sql.SQLException e) {
-            throw new cn.gridwatch.db.DatabaseException("replacing road network " + name, e);
-        }
-    }
-
     /** The stored report of {@code name} marked unchanged, when it was imported from a file with this hash. */
-    private Optional<RoadImportReport> unchangedReport(java.sql.Connection c, String name, String sha)
-            throws java.sql.SQLException {
+    private Optional<RoadImportReport> unchangedReport(Connection c, String name, String sha)
+            throws SQLException {
         Optional<RoadNetworkInfo> old = repo.find(c, name);
         if (old.isEmpty() || !old.get().sourceSha256().equals(sha)) {
             return Optional.empty();

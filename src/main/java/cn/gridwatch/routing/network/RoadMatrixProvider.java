@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -151,7 +152,7 @@ public final class RoadMatrixProvider implements TravelMatrixProvider {
         Snap b = snaps.get(1);
         List<String> notes = new ArrayList<>();
         for (Snap sn : snaps) {
-            notes.add(sn.onRoad() ? String.format(java.util.Locale.ROOT, "%s snapped %.0f m to network %s",
+            notes.add(sn.onRoad() ? String.format(Locale.ROOT, "%s snapped %.0f m to network %s",
                     MatrixNotes.where(sn), sn.distanceM(), sn.networkName()) : MatrixNotes.where(sn) + ": " + sn.reason());
         }
         if (a.status() == Snap.Status.ISOLATED || b.status() == Snap.Status.ISOLATED) {

@@ -1,6 +1,8 @@
 package cn.gridwatch.routing.network.graph;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -124,7 +126,7 @@ public final class GraphSearch {
         int se = start.edge();
         parts.add(pred[v] == FROM_START_FORWARD ? Polyline.part(g.xy[se], start.fraction(), 1)
                 : Polyline.part(g.xy[se], start.fraction(), 0));
-        java.util.Collections.reverse(parts);
+        Collections.reverse(parts);
         return concat(parts);
     }
 
@@ -272,6 +274,6 @@ public final class GraphSearch {
         if (k == 2) {
             return new double[] {out[0], out[1], out[0], out[1]};
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 }
