@@ -186,11 +186,14 @@ class RoadNetworkTinyTest {
     @Test
     void the_in_memory_matrix_equals_pgr_with_points() {
         List<Coordinate> pts = List.of(between(4, 5, 0.3), between(5, 6, 0.9), between(1, 2, 0.5), between(3, 6, 0.4),
-                between(3, 10, 0.7), RoadFixture.node(11), between(2, 5, 0.1), new Coordinate(113.0044, 28.0004));
+                between(3, 10, 0.7), RoadFixture.node(11), between(2, 5, 0.1), new Coordinate(113.0044, 28.0004),
+                // two points that snap to one spot of the one-way 人民路 (regression: pgRouting drove between them)
+                new Coordinate(113.0005, 28.0012), new Coordinate(113.0005, 28.0018));
         RoadMatrixProvider viaPg = new RoadMatrixProvider(db.db(), 1000, new PgRoutingMatrix(db.db()),
                 new GreatCircleMatrix());
         TravelMatrix mem = roads.matrix(pts);
         TravelMatrix pg = viaPg.matrix(pts);
+        assertThat(mem.seconds()[8][9]).isZero();
         for (int i = 0; i < pts.size(); i++) {
             for (int j = 0; j < pts.size(); j++) {
                 assertThat(mem.seconds()[i][j]).as("seconds %d -> %d", i, j).isEqualTo(pg.seconds()[i][j]);

@@ -19,7 +19,8 @@ import java.util.Map;
  * one speed; the last row of a path has edge -1 and cost 0, kept by the outer join so that a
  * zero-length path still counts as reachable). A point at fraction 0 or 1 is passed as its vertex:
  * pgRouting 3.4 loses such points (no rows at all, pgRouting issue #2689; wrong paths, #2253 and
- * #2966), and with them other points of the same one-way edge. It answers what {@link MemoryMatrix} answers (tests compare them) and is slower,
+ * #2966), and with them other points of the same one-way edge; points at one spot of an edge are
+ * passed once, since pgRouting routes between two such points as if they were apart. It answers what {@link MemoryMatrix} answers (tests compare them) and is slower,
  * see bench/README.md. The network id and table names are from code, never from a request.
  * Thread-safe.
  */
@@ -51,23 +52,31 @@ public final class PgRoutingMatrix implements NetworkMatrix {
             st.execute("create temp table if not exists road_matrix_points (pid bigint, edge_id bigint,"
                     + " fraction float8, side char(1)) on commit delete rows");
         }
-        // a point at fraction 0 or 1 is that vertex: pgRouting is asked for the vertex itself
-        Long[] ids = new Long[snaps.size()];
+        // a point at fraction 0 or 1 is that vertex: pgRouting is asked for the vertex itself; points at
+        // one place on an edge share one pid (pgRouting routes between two pids at one spot, or fails)
         Map<Long, List<Integer>> indexOf = new HashMap<>();
+        Map<String, Long> pidOf = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("insert into road_matrix_points values (?, ?, ?, 'b')")) {
             for (int i = 0; i < snaps.size(); i++) {
                 Snap sn = snaps.get(i);
                 int e = sn.edge();
+                long id;
                 if (sn.fraction() == 0 || sn.fraction() == 1) {
-                    ids[i] = (long) (sn.fraction() == 0 ? g.source[e] : g.target[e]) + 1;
+                    id = (long) (sn.fraction() == 0 ? g.source[e] : g.target[e]) + 1;
                 } else {
-                    ids[i] = -(long) (i + 1);
-                    ps.setLong(1, i + 1);
-                    ps.setLong(2, e + 1);
-                    ps.setDouble(3, sn.fraction());
-                    ps.addBatch();
+                    String place = e + "@" + sn.fraction();
+                    Long pid = pidOf.get(place);
+                    if (pid == null) {
+                        pid = (long) pidOf.size() + 1;
+                        pidOf.put(place, pid);
+                        ps.setLong(1, pid);
+                        ps.setLong(2, e + 1);
+                        ps.setDouble(3, sn.fraction());
+                        ps.addBatch();
+                    }
+                    id = -pid;
                 }
-                indexOf.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(i);
+                indexOf.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
             }
             ps.executeBatch();
         }
