@@ -10,6 +10,7 @@ import cn.gridwatch.map.wms.WmsController;
 import cn.gridwatch.map.wms.WmsService;
 import cn.gridwatch.meters.MeterController;
 import cn.gridwatch.problems.ProblemController;
+import cn.gridwatch.routing.network.RoadController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
@@ -56,6 +57,7 @@ public final class App {
                     .routes(config.routes);
             new MeterController(services.meterReadings(), services.meterAlerts()).routes(config.routes);
             new StatsController(services.stats(), services.grids()).routes(config.routes);
+            new RoadController(services.roadImports(), services.roads(), maxUploadMb).routes(config.routes);
         });
     }
 

@@ -15,6 +15,8 @@ import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.meters.MeterAlertService;
 import cn.gridwatch.meters.MeterReadingService;
 import cn.gridwatch.problems.ProblemService;
+import cn.gridwatch.routing.network.RoadImportService;
+import cn.gridwatch.routing.network.RoadMatrixProvider;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -43,7 +45,9 @@ public record Services(
         PatrolTaskService patrolTasks,
         MeterReadingService meterReadings,
         MeterAlertService meterAlerts,
-        StatsService stats) implements AutoCloseable {
+        StatsService stats,
+        RoadImportService roadImports,
+        RoadMatrixProvider roads) implements AutoCloseable {
 
     @Override
     public void close() {

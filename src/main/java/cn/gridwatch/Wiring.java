@@ -30,6 +30,12 @@ import cn.gridwatch.register.ImportRegisterCommand;
 import cn.gridwatch.meters.MeterAlertService;
 import cn.gridwatch.meters.MeterReadingService;
 import cn.gridwatch.problems.ProblemService;
+import cn.gridwatch.routing.GreatCircleMatrix;
+import cn.gridwatch.routing.network.ImportRoadsCommand;
+import cn.gridwatch.routing.network.RoadImportReport;
+import cn.gridwatch.routing.network.RoadImportService;
+import cn.gridwatch.routing.network.RoadMatrixProvider;
+import cn.gridwatch.routing.network.graph.MemoryMatrix;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -54,6 +60,8 @@ final class Wiring {
     static final LocalDate DEMO_VALID_FROM = LocalDate.of(2024, 1, 1);
     /** Memory for rendered vector and PNG tiles (LRU by bytes). */
     static final long TILE_CACHE_BYTES = 64L * 1024 * 1024;
+    /** The demo road network (OSM XML written by {@code generate --mode demo}), loaded when present. */
+    static final String DEMO_ROADS = "roads.osm";
     private static final String[][] DEMO_FILES = {
         {"city.geojson", "city"}, {"counties.geojson", "county"},
         {"townships.geojson", "township"}, {"villages.geojson", "village"},
@@ -80,6 +88,7 @@ final class Wiring {
         cli.addSubcommand("generate", new GenerateCommand());
         cli.addSubcommand("locate", new GridLocateCommand(database));
         cli.addSubcommand("import-register", new ImportRegisterCommand(database, Registers.SPECS));
+        cli.addSubcommand("import-roads", new ImportRoadsCommand(database));
     }
 
     /**
@@ -120,6 +129,13 @@ final class Wiring {
         MapImageService images = new MapImageService(new GridFeatureSource(db),
                 new GridSnapshotSource(locate::snapshot), registerLayers);
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
+        RoadImportService roadImports = new RoadImportService(db, audit);
+        if (demoData != null) {
+            loadDemoRoads(roadImports, demoData);
+        }
+        // the travel-time provider of routes, matrices and plans: road networks, great-circle fallback
+        RoadMatrixProvider roads = new RoadMatrixProvider(db, cfg.roadSnapMetres(), new MemoryMatrix(),
+                new GreatCircleMatrix());
         // problems, station dispatch and power-meter alerts (issue 4)
         Clock clock = Clock.systemUTC();
         ProblemService problems = new ProblemService(db, audit, locate, clock);
@@ -129,7 +145,8 @@ final class Wiring {
                 cfg.trustProxy(), tiles, features, images, registers,
                 problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
                 new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems),
-                new StatsService(db, grids, cfg.patrolRules(), clock));
+                new StatsService(db, grids, cfg.patrolRules(), clock),
+                roadImports, roads);
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */
@@ -152,6 +169,17 @@ final class Wiring {
         if (users.ensureAdmin(adminPassword)) {
             System.out.println("created the administrator 'admin' from " + UserService.ADMIN_PASSWORD_VAR);
         }
+    }
+
+    /** Imports the demo road network {@code roads.osm} as network {@code demo} when the file is there. */
+    static void loadDemoRoads(RoadImportService roads, Path dir) {
+        Path file = dir.resolve(DEMO_ROADS);
+        if (!Files.isRegularFile(file)) {
+            System.out.println("demo roads: " + file + " is missing; plans use great-circle estimates");
+            return;
+        }
+        RoadImportReport r = roads.importFile(file, "demo", DEMO_ROADS, false, Actor.system("demo"));
+        System.out.printf("demo roads: network 'demo' %s, %d edges, %.0f km%n", r.status(), r.edges(), r.lengthKm());
     }
 
     /** Imports the four demo files; a second run reports everything unchanged. */

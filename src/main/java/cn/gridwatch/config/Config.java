@@ -21,6 +21,8 @@ import java.util.Map;
  *     default false; set it only behind a proxy that overwrites that header)
  * @param patrolRules patrol frequency per level and target class for statistics
  *     ({@code GRIDWATCH_PATROL_RULES}, default {@link PatrolRules#DEFAULT_TEXT})
+ * @param roadSnapMetres how far a point may lie from a road and still be snapped to it
+ *     ({@code GRIDWATCH_ROAD_SNAP_METRES}, default 1000)
  */
 public record Config(
         int port,
@@ -33,7 +35,8 @@ public record Config(
         int gridRefreshSeconds,
         int sessionHours,
         boolean trustProxy,
-        PatrolRules patrolRules) {
+        PatrolRules patrolRules,
+        int roadSnapMetres) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -61,12 +64,13 @@ public record Config(
                 intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400),
                 intValue(env, "GRIDWATCH_SESSION_HOURS", 12, 1, 720),
                 bool(env, "GRIDWATCH_TRUST_PROXY", false),
-                patrolRules(env));
+                patrolRules(env),
+                intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy, patrolRules);
+                sessionHours, trustProxy, patrolRules, roadSnapMetres);
     }
 
     private static PatrolRules patrolRules(Map<String, String> env) {

@@ -24,6 +24,9 @@ import java.util.Set;
  *       level create and move them inside their subtree ({@link #problemEditScope}).
  *   <li>Station and meter readings, dispatch and meter-alert runs: administrators, city and county
  *       officers inside their subtree ({@link #feedScope}).
+ *   <li>Road networks: importing and deleting ({@code POST /api/roads/import},
+ *       {@code DELETE /api/roads/networks/...}) for administrators and planners only; listing,
+ *       routes and matrices for every signed-in role ({@link #checkMayEditRoads}).
  *   <li>Plans (not built yet): an inspector sees a plan's targets only when on the plan's team and
  *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
  * </ul>
@@ -61,6 +64,10 @@ public final class AccessPolicy {
                 && REGISTER_PATHS.contains(path.substring(0, path.length() - "/import".length()))) {
             registerEditScope(p);
         }
+        if (method.equals("POST") && path.equals("/api/roads/import")
+                || method.equals("DELETE") && path.startsWith("/api/roads/networks/")) {
+            checkMayEditRoads(p);
+        }
     }
 
     /**
@@ -73,6 +80,14 @@ public final class AccessPolicy {
                     + " them; administrators and city or county officers may");
         }
         return p.scope();
+    }
+
+    /** Road networks are imported and deleted by administrators and planners. @throws AccessDeniedException */
+    public static void checkMayEditRoads(Principal p) {
+        if (p.role() != Role.ADMIN && p.role() != Role.PLANNER) {
+            throw new AccessDeniedException("role " + p.role().id() + " may use the road networks but not import or"
+                    + " delete them; administrators and planners may");
+        }
     }
 
     public static boolean mayEditGrids(Role role) {
