@@ -15,6 +15,8 @@ import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
 import cn.gridwatch.stats.StatsController;
+import cn.gridwatch.web.WebController;
+import cn.gridwatch.web.WebSettings;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -29,7 +31,12 @@ public final class App {
     private App() {
     }
 
+    /** The app with the web map on a plain background (no basemap). */
     public static Javalin create(Services services, int maxUploadMb) {
+        return create(services, maxUploadMb, WebSettings.plain(maxUploadMb));
+    }
+
+    public static Javalin create(Services services, int maxUploadMb, WebSettings web) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = false;
@@ -58,6 +65,8 @@ public final class App {
             new MeterController(services.meterReadings(), services.meterAlerts()).routes(config.routes);
             new StatsController(services.stats(), services.grids()).routes(config.routes);
             new RoadController(services.roadImports(), services.roads(), maxUploadMb).routes(config.routes);
+            WebController.staticFiles(config);
+            new WebController(web).routes(config.routes);
         });
     }
 

@@ -9,8 +9,9 @@ import java.util.Set;
  * every request in {@link AccessFilter}; the grid controller asks the scope rules for codes.
  *
  * <ul>
- *   <li>Public: {@code GET /health}, {@code POST /api/auth/login} and the web page's assets under
- *       {@code /web/}. Everything else needs a session, an API token or a password.
+ *   <li>Public: {@code GET /health}, {@code POST /api/auth/login}, and the web page: {@code GET /}
+ *       (a redirect) and its assets under {@code /web/} (what the page shows comes from the API).
+ *       Everything else needs a session, an API token or a password.
  *   <li>{@code /api/admin/**}: administrators only.
  *   <li>Grids, reading: every role; officers see their own cell's subtree (other cells answer 404
  *       as if unknown), and the names of the cells above it as context.
@@ -47,7 +48,8 @@ public final class AccessPolicy {
     public static boolean isPublic(String method, String path) {
         return path.equals("/health")
                 || method.equals("POST") && path.equals("/api/auth/login")
-                || method.equals("GET") && path.startsWith("/web/");
+                || (method.equals("GET") || method.equals("HEAD"))
+                        && (path.equals("/") || path.equals("/web") || path.startsWith("/web/"));
     }
 
     /** Route-level rules; finer scope checks follow in the handlers. @throws AccessDeniedException */
