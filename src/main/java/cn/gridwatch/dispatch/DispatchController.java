@@ -83,8 +83,8 @@ public final class DispatchController {
         String grid = Params.text(ctx, "grid");
         LocalDate from = Params.date(ctx, "from");
         LocalDate to = Params.date(ctx, "to");
-        PatrolTaskQuery q = new PatrolTaskQuery(GridSubtree.of(AccessFilter.principal(ctx).scope()),
-                grid == null ? null : GridSubtree.of(grid), Params.text(ctx, "status"), Params.text(ctx, "station"),
+        Scope scope = AccessFilter.principal(ctx).scope();
+        PatrolTaskQuery q = new PatrolTaskQuery(GridSubtree.of(scope), GridSubtree.requested(scope, grid), Params.text(ctx, "status"), Params.text(ctx, "station"),
                 from == null ? null : ChinaTime.startOf(from), to == null ? null : ChinaTime.startOf(to.plusDays(1)),
                 Params.bbox(ctx, "bbox"), Params.intValue(ctx, "limit", 50, 1, PatrolTaskQuery.MAX_LIMIT),
                 Params.intValue(ctx, "offset", 0, 0, Integer.MAX_VALUE));

@@ -6,6 +6,7 @@ import cn.gridwatch.http.Params;
 import cn.gridwatch.register.GridSubtree;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AccessPolicy;
+import cn.gridwatch.security.Scope;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -45,9 +46,10 @@ public final class ProblemController {
         String overdue = Params.text(ctx, "overdue");
         LocalDate from = Params.date(ctx, "from");
         LocalDate to = Params.date(ctx, "to");
+        Scope scope = AccessFilter.principal(ctx).scope();
         ProblemQuery q = new ProblemQuery(
-                GridSubtree.of(AccessFilter.principal(ctx).scope()),
-                grid == null ? null : GridSubtree.of(grid),
+                GridSubtree.of(scope),
+                GridSubtree.requested(scope, grid),
                 statuses(Params.text(ctx, "status")),
                 overdue == null ? null : Params.parseFlag("overdue", overdue),
                 origin == null ? null : ProblemOrigin.parse("origin", origin),
@@ -70,7 +72,7 @@ public final class ProblemController {
     }
 
     private void create(Context ctx) {
-        var scope = AccessPolicy.problemEditScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.problemEditScope(AccessFilter.principal(ctx));
         JsonBody b = JsonBody.of(ctx, CREATE_FIELDS);
         String origin = b.text("origin");
         NewProblem np = new NewProblem(b.text("code"), b.text("title"), b.text("description"),
@@ -85,7 +87,7 @@ public final class ProblemController {
     }
 
     private void transition(Context ctx) {
-        var scope = AccessPolicy.problemEditScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.problemEditScope(AccessFilter.principal(ctx));
         long id = id(ctx);
         JsonBody b = JsonBody.of(ctx, TRANSITION_FIELDS);
         String expected = b.text("expected");

@@ -1,6 +1,7 @@
 package cn.gridwatch.register;
 
 import cn.gridwatch.grid.AdminCode;
+import cn.gridwatch.security.AccessDeniedException;
 import cn.gridwatch.security.Scope;
 
 /**
@@ -31,6 +32,24 @@ public record GridSubtree(String column, String code) {
     /** The subtree of a jurisdiction, or null when it is the whole grid. */
     public static GridSubtree of(Scope scope) {
         return scope.isAll() ? null : of(scope.rootCode());
+    }
+
+    /**
+     * The {@code grid} filter a caller asked for (null when none), which must lie inside their
+     * jurisdiction, as for the register lists.
+     *
+     * @throws AccessDeniedException naming the code and the jurisdiction when it does not
+     */
+    public static GridSubtree requested(Scope scope, String grid) {
+        if (grid == null) {
+            return null;
+        }
+        GridSubtree g = of(grid);
+        if (!scope.covers(Scope.under(g.code()))) {
+            throw new AccessDeniedException("grid " + AdminCode.shortForm(g.code()) + " lies outside your jurisdiction, "
+                    + scope);
+        }
+        return g;
     }
 
     /** {@code alias.column = ?} (bind {@link #code()}). */

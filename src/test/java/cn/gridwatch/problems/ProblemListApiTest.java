@@ -143,8 +143,10 @@ class ProblemListApiTest {
     @Order(1)
     void officers_see_only_their_subtree_and_other_problems_do_not_exist_for_them() {
         assertThat(titles(township, "")).containsExactlyInAnyOrder("A", "B");
-        assertThat(titles(township, "?grid=430103")).isEmpty();
-        assertThat(titles(township, "?grid=430100")).containsExactlyInAnyOrder("A", "B");
+        assertThat(titles(township, "?grid=430102001002")).containsExactly("B");
+        assertThat(detail(township.get("/api/problems?grid=430103"), 403)).contains("430103")
+                .contains("outside your jurisdiction");
+        assertThat(township.get("/api/problems?grid=430100").status()).isEqualTo(403);
         assertThat(titles(village, "")).containsExactly("A");
         assertThat(township.get("/api/problems/" + idA).status()).isEqualTo(200);
         assertThat(detail(township.get("/api/problems/" + idD), 404)).contains(String.valueOf(idD));
