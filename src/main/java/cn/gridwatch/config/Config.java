@@ -1,5 +1,6 @@
 package cn.gridwatch.config;
 
+import cn.gridwatch.stats.PatrolRules;
 import java.util.Map;
 
 /**
@@ -18,6 +19,10 @@ import java.util.Map;
  * @param sessionHours how long a browser session lasts ({@code GRIDWATCH_SESSION_HOURS}, default 12)
  * @param trustProxy take the client address from X-Forwarded-For ({@code GRIDWATCH_TRUST_PROXY},
  *     default false; set it only behind a proxy that overwrites that header)
+ * @param patrolRules patrol frequency per level and target class for statistics
+ *     ({@code GRIDWATCH_PATROL_RULES}, default {@link PatrolRules#DEFAULT_TEXT})
+ * @param roadSnapMetres how far a point may lie from a road and still be snapped to it
+ *     ({@code GRIDWATCH_ROAD_SNAP_METRES}, default 1000)
  * @param basemapUrl an XYZ tile URL template for the web map's optional background map
  *     ({@code GRIDWATCH_BASEMAP_URL}, default none: the grid is drawn on a plain background), e.g.
  *     Tianditu's; {@code http(s)://} with {@code {z}}, {@code {x}} and {@code {y}}
@@ -34,6 +39,8 @@ public record Config(
         int gridRefreshSeconds,
         int sessionHours,
         boolean trustProxy,
+        PatrolRules patrolRules,
+        int roadSnapMetres,
         String basemapUrl,
         String basemapAttribution) {
 
@@ -63,13 +70,20 @@ public record Config(
                 intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400),
                 intValue(env, "GRIDWATCH_SESSION_HOURS", 12, 1, 720),
                 bool(env, "GRIDWATCH_TRUST_PROXY", false),
+                patrolRules(env),
+                intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000),
                 tileUrl(env, "GRIDWATCH_BASEMAP_URL"),
                 text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy, basemapUrl, basemapAttribution);
+                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution);
+    }
+
+    private static PatrolRules patrolRules(Map<String, String> env) {
+        String v = env.get("GRIDWATCH_PATROL_RULES");
+        return v == null || v.isBlank() ? PatrolRules.DEFAULT : PatrolRules.parse("GRIDWATCH_PATROL_RULES", v);
     }
 
     /** An XYZ tile URL template, or null when unset. */
