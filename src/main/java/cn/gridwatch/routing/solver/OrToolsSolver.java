@@ -86,11 +86,14 @@ public final class OrToolsSolver {
         RoutingModel routing = new RoutingModel(manager);
         try {
             build(p, live, manager, routing);
+            Stall stall = new Stall(routing.solver(), o.stallNeighbors() > 0 ? o.stallNeighbors()
+                    : autoStall(live.size()));
+            routing.addSearchMonitor(routing.solver().makeCustomLimit(stall));
             Assignment found = routing.solveWithParameters(parameters(o));
             long solutions = routing.solver().solutions();
             long wall = (System.nanoTime() - started) / 1_000_000;
-            String stop = stopReason(o, solutions, wall);
-            boolean reproducible = stop.equals("solution_limit");
+            String stop = stall.stalled ? "stalled" : stopReason(o, solutions, wall);
+            boolean reproducible = stop.equals("solution_limit") || stop.equals("stalled");
             if (found == null) {
                 for (int i = 0; i < p.size(); i++) {
                     if (modelOf[i] >= 0 && !p.isDepot(i)) {
@@ -191,6 +194,46 @@ public final class OrToolsSolver {
                 .setSolutionLimit(o.solutionLimit())
                 .setLogSearch(o.log())
                 .build();
+    }
+
+    /**
+     * Neighbours tried without a new accepted solution after which the search stops: guided local
+     * search never stops by itself, and on small or tightly constrained problems it can try
+     * neighbours for minutes without accepting one. Grows with the square of the model size, the
+     * size of the neighbourhoods.
+     */
+    static long autoStall(int modelNodes) {
+        return 20_000L + 100L * modelNodes * modelNodes;
+    }
+
+    /** The stagnation limit: counts the solver's neighbours (deterministic) since the last solution. */
+    private static final class Stall implements java.util.function.BooleanSupplier {
+        private final com.google.ortools.constraintsolver.Solver solver;
+        private final long limit;
+        private long solutions = -1;
+        private long neighborsAtLast;
+        boolean stalled;
+
+        Stall(com.google.ortools.constraintsolver.Solver solver, long limit) {
+            this.solver = solver;
+            this.limit = limit;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            long s = solver.solutions();
+            long n = solver.neighbors();
+            if (s != solutions) {
+                solutions = s;
+                neighborsAtLast = n;
+                return false;
+            }
+            if (n - neighborsAtLast >= limit) {
+                stalled = true;
+                return true;
+            }
+            return false;
+        }
     }
 
     private static String stopReason(SolverOptions o, long solutions, long wallMillis) {

@@ -54,8 +54,8 @@ class OrToolsSolverTest {
                 .hasMessageContaining("allowedVehicles of node 1 must be in 0..0, but has: 3");
         assertThatThrownBy(() -> RoutingProblem.builder(ok, ok).build()).hasMessageContaining("at least one vehicle");
         assertThatThrownBy(() -> new TimeWindow(10, 5)).hasMessageContaining("[10, 5]");
-        assertThatThrownBy(() -> new SolverOptions(Duration.ZERO, 10, null, false)).hasMessageContaining("timeLimit");
-        assertThatThrownBy(() -> new SolverOptions(Duration.ofSeconds(1), 10, "RANDOM", false))
+        assertThatThrownBy(() -> new SolverOptions(Duration.ZERO, 10, 0, null, false)).hasMessageContaining("timeLimit");
+        assertThatThrownBy(() -> new SolverOptions(Duration.ofSeconds(1), 10, 0, "RANDOM", false))
                 .hasMessageContaining("firstSolution").hasMessageContaining("'RANDOM'");
     }
 
