@@ -3,10 +3,12 @@ package cn.gridwatch;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridController;
 import cn.gridwatch.http.ErrorMapping;
+import cn.gridwatch.inspection.DrawController;
 import cn.gridwatch.map.features.FeaturesController;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.map.wms.WmsController;
 import cn.gridwatch.map.wms.WmsService;
+import cn.gridwatch.routing.plan.PlanController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
@@ -46,6 +48,8 @@ public final class App {
             new FeaturesController(services.features()).routes(config.routes);
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
+            new DrawController(services.draws()).routes(config.routes);
+            new PlanController(services.plans()).routes(config.routes);
         });
     }
 

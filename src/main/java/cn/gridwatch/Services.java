@@ -6,9 +6,11 @@ import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
+import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -28,7 +30,9 @@ public record Services(
         boolean trustProxy,
         TileService tiles,
         FeaturesService features,
-        MapImageService images) implements AutoCloseable {
+        MapImageService images,
+        DrawService draws,
+        PlanService plans) implements AutoCloseable {
 
     @Override
     public void close() {

@@ -16,10 +16,14 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
+import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.routing.GreatCircleMatrix;
+import cn.gridwatch.routing.TravelMatrixProvider;
+import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -97,8 +101,15 @@ final class Wiring {
         MapImageService images = new MapImageService(new GridFeatureSource(db));
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         FeaturesService features = new FeaturesService(db);
+        DrawService draws = new DrawService(db, audit, Clock.systemUTC());
+        PlanService plans = new PlanService(db, locate, users, audit, travelMatrices(db), Clock.systemUTC());
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
-                cfg.trustProxy(), tiles, features, images);
+                cfg.trustProxy(), tiles, features, images, draws, plans);
+    }
+
+    /** Where plans get travel times: the great-circle fallback until the road network is wired in. */
+    static TravelMatrixProvider travelMatrices(Database db) {
+        return new GreatCircleMatrix();
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

@@ -141,9 +141,14 @@ public final class DrawService {
         DrawRepository.Row row = requireRow(c, id);
         List<Draw.DrawnSource> sources = repo.sources(c, id);
         List<Draw.ClassCount> classes = new ArrayList<>();
-        row.params().get("rates").fields().forEachRemaining(e -> classes.add(new Draw.ClassCount(e.getKey(),
-                e.getValue().decimalValue(), row.candidates().get("sources").get(e.getKey()).size(),
-                (int) sources.stream().filter(s -> s.inspectionClass().equals(e.getKey())).count())));
+        JsonNode rates = row.params().get("rates");
+        for (String cls : DrawRequest.CLASSES) { // jsonb does not keep the order of keys
+            if (rates.has(cls)) {
+                classes.add(new Draw.ClassCount(cls, rates.get(cls).decimalValue(),
+                        row.candidates().get("sources").get(cls).size(),
+                        (int) sources.stream().filter(s -> s.inspectionClass().equals(cls)).count()));
+            }
+        }
         JsonNode p = row.params();
         return new Draw(row.id(), row.name(), Long.toString(row.seed()), text(p.get("grid")), row.registerHash(),
                 classes, row.candidates().get("inspectors").size(), texts(p.get("inspectorKinds")),
