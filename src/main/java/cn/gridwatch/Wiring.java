@@ -16,6 +16,7 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
+import cn.gridwatch.inspection.DrawCommand;
 import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.GridFeatureSource;
@@ -23,6 +24,7 @@ import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
 import cn.gridwatch.routing.GreatCircleMatrix;
 import cn.gridwatch.routing.TravelMatrixProvider;
+import cn.gridwatch.routing.plan.PlanCommand;
 import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
@@ -72,6 +74,8 @@ final class Wiring {
         cli.addSubcommand("qa", new QaCommand(database));
         cli.addSubcommand("generate", new GenerateCommand());
         cli.addSubcommand("locate", new GridLocateCommand(database));
+        cli.addSubcommand("draw", new DrawCommand(database));
+        cli.addSubcommand("plan", new PlanCommand(database, Wiring::travelMatrices));
     }
 
     /**

@@ -217,19 +217,25 @@ public final class PlanRequests {
         }
     }
 
+    /** The plan defaults ({@link SolverOptions#forPlans}) with what {@code solver} overrides. */
     private static SolverOptions solver(JsonFields j) {
+        SolverOptions d = SolverOptions.forPlans(DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT);
         JsonFields s = j.object("solver");
         if (s == null) {
-            return SolverOptions.deterministic(DEFAULT_SOLUTION_LIMIT, DEFAULT_TIME_LIMIT)
-                    .withFirstSolution("PARALLEL_CHEAPEST_INSERTION");
+            return d;
         }
-        s.allow(Set.of("timeLimitSeconds", "solutionLimit", "firstSolution"));
+        s.allow(Set.of("timeLimitSeconds", "solutionLimit", "improvementRate", "firstSolution"));
         int seconds = s.integer("timeLimitSeconds", 1, 3600, (int) DEFAULT_TIME_LIMIT.toSeconds());
         Long limit = s.longValue("solutionLimit");
         if (limit != null && limit < 1) {
             throw new IllegalArgumentException("'solver.solutionLimit' must be >= 1, but was: " + limit);
         }
-        return new SolverOptions(Duration.ofSeconds(seconds), limit == null ? DEFAULT_SOLUTION_LIMIT : limit, 0,
-                s.text("firstSolution") == null ? "PARALLEL_CHEAPEST_INSERTION" : s.text("firstSolution"), false);
+        java.math.BigDecimal rate = s.decimal("improvementRate");
+        if (rate != null && (rate.signum() < 0 || rate.doubleValue() >= 1e6)) {
+            throw new IllegalArgumentException("'solver.improvementRate' must be >= 0 (0: off), but was: " + rate);
+        }
+        return new SolverOptions(Duration.ofSeconds(seconds), limit == null ? d.solutionLimit() : limit, 0,
+                rate == null ? d.improvementRate() : rate.doubleValue(), d.improvementSolutions(),
+                s.text("firstSolution") == null ? d.firstSolution() : s.text("firstSolution"), false);
     }
 }

@@ -33,6 +33,13 @@ import java.util.Set;
  * concurrent solves run in parallel (one thread each).
  */
 public final class OrToolsSolver {
+    /**
+     * The stall limit is a Java callback the native search calls very often (it slows kroA100 by
+     * half), so by default it is installed only on models up to this size, where guided local search
+     * does stall (nothing feasible to accept) and the cost is small in absolute terms. On larger
+     * models the search keeps accepting solutions and stops at the solution limit.
+     */
+    static final int STALL_AUTO_MAX_NODES = 80;
     private static volatile boolean loaded;
 
     /** Loads OR-Tools' native library once. @throws IllegalStateException when this platform has none */
@@ -88,12 +95,15 @@ public final class OrToolsSolver {
             build(p, live, manager, routing);
             Stall stall = new Stall(routing.solver(), o.stallNeighbors() > 0 ? o.stallNeighbors()
                     : autoStall(live.size()));
-            routing.addSearchMonitor(routing.solver().makeCustomLimit(stall));
+            boolean watch = o.stallNeighbors() > 0 || live.size() <= STALL_AUTO_MAX_NODES;
+            if (o.stallNeighbors() != Long.MAX_VALUE && watch) {
+                routing.addSearchMonitor(routing.solver().makeCustomLimit(stall));
+            }
             Assignment found = routing.solveWithParameters(parameters(o));
             long solutions = routing.solver().solutions();
             long wall = (System.nanoTime() - started) / 1_000_000;
             String stop = stall.stalled ? "stalled" : stopReason(o, solutions, wall);
-            boolean reproducible = stop.equals("solution_limit") || stop.equals("stalled");
+            boolean reproducible = !stop.equals("time_limit");
             if (found == null) {
                 for (int i = 0; i < p.size(); i++) {
                     if (modelOf[i] >= 0 && !p.isDepot(i)) {
@@ -186,7 +196,13 @@ public final class OrToolsSolver {
 
     private static RoutingSearchParameters parameters(SolverOptions o) {
         long nanos = o.timeLimit().toNanos();
-        return main.defaultRoutingSearchParameters().toBuilder()
+        RoutingSearchParameters.Builder b = main.defaultRoutingSearchParameters().toBuilder();
+        if (o.improvementRate() > 0) {
+            b.setImprovementLimitParameters(RoutingSearchParameters.ImprovementSearchLimitParameters.newBuilder()
+                    .setImprovementRateCoefficient(o.improvementRate())
+                    .setImprovementRateSolutionsDistance(o.improvementSolutions()));
+        }
+        return b
                 .setFirstSolutionStrategy(FirstSolutionStrategy.Value.valueOf(o.firstSolution()))
                 .setLocalSearchMetaheuristic(LocalSearchMetaheuristic.Value.GUIDED_LOCAL_SEARCH)
                 .setTimeLimit(com.google.protobuf.Duration.newBuilder()
@@ -240,7 +256,10 @@ public final class OrToolsSolver {
         if (o.hasSolutionLimit() && solutions >= o.solutionLimit()) {
             return "solution_limit";
         }
-        return wallMillis >= o.timeLimit().toMillis() ? "time_limit" : "finished";
+        if (wallMillis >= o.timeLimit().toMillis()) {
+            return "time_limit";
+        }
+        return o.improvementRate() > 0 ? "no_improvement" : "finished";
     }
 
     private static List<RoutingSolution.Route> routes(RoutingProblem p, List<Integer> live, RoutingIndexManager manager,

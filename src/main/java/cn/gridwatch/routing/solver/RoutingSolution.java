@@ -13,8 +13,9 @@ import java.util.List;
  * @param solutions   solutions the search accepted
  * @param wallMillis  wall-clock time of the solve, building the model included
  * @param stopReason  {@code solution_limit}, {@code stalled} (no new solution in the stall limit
- *                    of neighbours), {@code time_limit} or {@code finished}
- * @param reproducible true when the search stopped at the solution or stall limit (see {@link SolverOptions})
+ *                    of neighbours), {@code no_improvement} (the improvement limit), {@code time_limit}
+ *                    or {@code finished}
+ * @param reproducible true unless the time limit stopped the search (see {@link SolverOptions})
  */
 public record RoutingSolution(String status, List<Route> routes, List<Unserved> unserved, long objective,
                               long solutions, long wallMillis, String stopReason, boolean reproducible) {

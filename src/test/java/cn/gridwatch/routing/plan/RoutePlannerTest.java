@@ -136,4 +136,25 @@ class RoutePlannerTest {
         PlanResult r = planner.plan(in, new GreatCircleMatrix());
         assertThat(r.routes()).hasSize(2).allSatisfy(d -> assertThat(d.stops()).hasSize(2));
     }
+
+    @Test
+    void the_plan_defaults_give_the_same_plan_twice() {
+        java.util.Random rnd = new java.util.Random(3);
+        List<PlanTarget> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            targets.add(new PlanTarget("T" + i, "t", null, 113 + rnd.nextDouble() * 0.3, 27.5 + rnd.nextDouble() * 0.3,
+                    i % 2 == 0 ? "432002" : "432021", 3600, 1 + rnd.nextInt(5), List.of()));
+        }
+        List<Team> teams = List.of(team(1, "432002", 113.1, 27.6), team(2, "432021", 113.2, 27.7),
+                team(3, "432022", 113.15, 27.65));
+        PlanInput in = new PlanInput("joint", "x", CrossRule.COUNTY, teams, List.of(DAY, DAY.plusDays(1)), HOURS,
+                targets, 0, 1, SolverOptions.forPlans(2000, Duration.ofMinutes(10)), null, null);
+        PlanResult a = planner.plan(in, new GreatCircleMatrix());
+        PlanResult b = planner.plan(in, new GreatCircleMatrix());
+        assertThat(a.solver().reproducible()).isTrue();
+        assertThat(a.solver().stopReason()).isIn("no_improvement", "stalled", "solution_limit");
+        assertThat(b.routes()).isEqualTo(a.routes());
+        assertThat(b.solver().objective()).isEqualTo(a.solver().objective());
+        assertThat(b.solver().solutions()).isEqualTo(a.solver().solutions());
+    }
 }

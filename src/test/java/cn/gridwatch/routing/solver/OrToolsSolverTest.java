@@ -54,8 +54,8 @@ class OrToolsSolverTest {
                 .hasMessageContaining("allowedVehicles of node 1 must be in 0..0, but has: 3");
         assertThatThrownBy(() -> RoutingProblem.builder(ok, ok).build()).hasMessageContaining("at least one vehicle");
         assertThatThrownBy(() -> new TimeWindow(10, 5)).hasMessageContaining("[10, 5]");
-        assertThatThrownBy(() -> new SolverOptions(Duration.ZERO, 10, 0, null, false)).hasMessageContaining("timeLimit");
-        assertThatThrownBy(() -> new SolverOptions(Duration.ofSeconds(1), 10, 0, "RANDOM", false))
+        assertThatThrownBy(() -> new SolverOptions(Duration.ZERO, 10, 0, 0, 1, null, false)).hasMessageContaining("timeLimit");
+        assertThatThrownBy(() -> new SolverOptions(Duration.ofSeconds(1), 10, 0, 0, 1, "RANDOM", false))
                 .hasMessageContaining("firstSolution").hasMessageContaining("'RANDOM'");
     }
 
@@ -150,7 +150,7 @@ class OrToolsSolverTest {
         Tsplib t = Tsplib.read(SharedData.file("benchmarks/tsplib/berlin52.tsp"));
         List<Integer> opt = Tsplib.readTour(SharedData.file("benchmarks/tsplib/berlin52.opt.tour"));
         assertThat(t.tourLength(opt)).isEqualTo(7542); // the EUC_2D rule reproduces the published optimum
-        SolverOptions o = SolverOptions.deterministic(1500, Duration.ofMinutes(5));
+        SolverOptions o = SolverOptions.deterministic(1000, Duration.ofMinutes(5));
         RoutingSolution a = solver.solve(t.problem(), o);
         RoutingSolution b = solver.solve(t.problem(), o);
         assertThat(t.tourLength(Tsplib.tour(a))).isBetween(7542L, 7542L * 101 / 100);

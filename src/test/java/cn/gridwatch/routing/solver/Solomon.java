@@ -14,11 +14,11 @@ import java.util.List;
  * multiplied by {@link #SCALE} and rounded, and results are re-measured in doubles
  * ({@link #distance(RoutingSolution)}, {@link #doubleViolations}). Test and benchmark code only. Immutable.
  */
-record Solomon(String name, int vehicles, long capacity, double[] x, double[] y, long[] demand, double[] ready,
+public record Solomon(String name, int vehicles, long capacity, double[] x, double[] y, long[] demand, double[] ready,
                double[] due, double[] service) {
-    static final int SCALE = 100;
+    public static final int SCALE = 100;
 
-    static Solomon read(Path file) {
+    public static Solomon read(Path file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file);
@@ -63,7 +63,7 @@ record Solomon(String name, int vehicles, long capacity, double[] x, double[] y,
         return new Solomon(name, vehicles, capacity, x, y, demand, ready, due, service);
     }
 
-    int size() {
+    public int size() {
         return x.length;
     }
 
@@ -80,7 +80,7 @@ record Solomon(String name, int vehicles, long capacity, double[] x, double[] y,
      * the objective hierarchical (fewest vehicles first) when it exceeds any distance saving; 0 for
      * distance only.
      */
-    RoutingProblem problem(long fixedCost) {
+    public RoutingProblem problem(long fixedCost) {
         int n = size();
         long[][] d = new long[n][n];
         for (int i = 0; i < n; i++) {
@@ -100,7 +100,7 @@ record Solomon(String name, int vehicles, long capacity, double[] x, double[] y,
     }
 
     /** Total distance of a solution in double precision (the convention of the best-known values). */
-    double distance(RoutingSolution s) {
+    public double distance(RoutingSolution s) {
         double total = 0;
         for (RoutingSolution.Route r : s.routes()) {
             int prev = 0;
@@ -114,7 +114,7 @@ record Solomon(String name, int vehicles, long capacity, double[] x, double[] y,
     }
 
     /** Windows, due dates and capacity re-checked in double precision: the broken rules, if any. */
-    List<String> doubleViolations(RoutingSolution s) {
+    public List<String> doubleViolations(RoutingSolution s) {
         List<String> out = new ArrayList<>();
         for (RoutingSolution.Route r : s.routes()) {
             double t = ready[0];

@@ -12,9 +12,9 @@ import java.util.List;
  * {@code nint(sqrt(dx² + dy²))} (round half up, TSPLIB95 section 2.1), plus the optimal tour files.
  * Test and benchmark code only. Immutable.
  */
-record Tsplib(String name, double[] x, double[] y) {
+public record Tsplib(String name, double[] x, double[] y) {
 
-    static Tsplib read(Path file) {
+    public static Tsplib read(Path file) {
         List<double[]> pts = new ArrayList<>();
         String name = file.getFileName().toString();
         boolean coords = false;
@@ -43,7 +43,7 @@ record Tsplib(String name, double[] x, double[] y) {
     }
 
     /** The 0-based node order of a TSPLIB .opt.tour file. */
-    static List<Integer> readTour(Path file) {
+    public static List<Integer> readTour(Path file) {
         List<Integer> tour = new ArrayList<>();
         boolean in = false;
         for (String line : lines(file)) {
@@ -62,7 +62,7 @@ record Tsplib(String name, double[] x, double[] y) {
         return tour;
     }
 
-    int size() {
+    public int size() {
         return x.length;
     }
 
@@ -83,7 +83,7 @@ record Tsplib(String name, double[] x, double[] y) {
         return m;
     }
 
-    long tourLength(List<Integer> tour) {
+    public long tourLength(List<Integer> tour) {
         long len = 0;
         for (int k = 0; k < tour.size(); k++) {
             len += distance(tour.get(k), tour.get((k + 1) % tour.size()));
@@ -92,14 +92,14 @@ record Tsplib(String name, double[] x, double[] y) {
     }
 
     /** The instance as a one-vehicle problem starting and ending at node 0, minimising distance. */
-    RoutingProblem problem() {
+    public RoutingProblem problem() {
         long[][] m = matrix();
         return RoutingProblem.builder(m, m).cost(RoutingProblem.Cost.DISTANCE)
                 .vehicle(new Vehicle(0, 0, 0, RoutingProblem.UNBOUNDED_TIME)).build();
     }
 
     /** The closed tour of a one-vehicle solution, starting at node 0. */
-    static List<Integer> tour(RoutingSolution s) {
+    public static List<Integer> tour(RoutingSolution s) {
         List<Integer> t = new ArrayList<>();
         t.add(0);
         s.routes().get(0).visits().forEach(v -> t.add(v.node()));
