@@ -4,6 +4,7 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.dispatch.DispatchController;
 import cn.gridwatch.grid.GridController;
 import cn.gridwatch.http.ErrorMapping;
+import cn.gridwatch.inspection.DrawController;
 import cn.gridwatch.map.features.FeaturesController;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.map.wms.WmsController;
@@ -11,6 +12,7 @@ import cn.gridwatch.map.wms.WmsService;
 import cn.gridwatch.meters.MeterController;
 import cn.gridwatch.problems.ProblemController;
 import cn.gridwatch.routing.network.RoadController;
+import cn.gridwatch.routing.plan.PlanController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
@@ -67,6 +69,8 @@ public final class App {
             new RoadController(services.roadImports(), services.roads(), maxUploadMb).routes(config.routes);
             WebController.staticFiles(config);
             new WebController(web).routes(config.routes);
+            new DrawController(services.draws()).routes(config.routes);
+            new PlanController(services.plans()).routes(config.routes);
         });
     }
 

@@ -9,6 +9,7 @@ import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
+import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
@@ -17,6 +18,7 @@ import cn.gridwatch.meters.MeterReadingService;
 import cn.gridwatch.problems.ProblemService;
 import cn.gridwatch.routing.network.RoadImportService;
 import cn.gridwatch.routing.network.RoadMatrixProvider;
+import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -47,7 +49,9 @@ public record Services(
         MeterAlertService meterAlerts,
         StatsService stats,
         RoadImportService roadImports,
-        RoadMatrixProvider roads) implements AutoCloseable {
+        RoadMatrixProvider roads,
+        DrawService draws,
+        PlanService plans) implements AutoCloseable {
 
     @Override
     public void close() {

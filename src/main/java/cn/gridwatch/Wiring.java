@@ -20,6 +20,8 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.imports.ImportStatus;
 import cn.gridwatch.grid.qa.GridQaService;
 import cn.gridwatch.grid.qa.QaCommand;
+import cn.gridwatch.inspection.DrawCommand;
+import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.GridFeatureSource;
 import cn.gridwatch.map.render.GridSnapshotSource;
@@ -36,6 +38,9 @@ import cn.gridwatch.routing.network.RoadImportReport;
 import cn.gridwatch.routing.network.RoadImportService;
 import cn.gridwatch.routing.network.RoadMatrixProvider;
 import cn.gridwatch.routing.network.graph.MemoryMatrix;
+import cn.gridwatch.routing.TravelMatrixProvider;
+import cn.gridwatch.routing.plan.PlanCommand;
+import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.Actor;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -89,6 +94,8 @@ final class Wiring {
         cli.addSubcommand("locate", new GridLocateCommand(database));
         cli.addSubcommand("import-register", new ImportRegisterCommand(database, Registers.SPECS));
         cli.addSubcommand("import-roads", new ImportRoadsCommand(database));
+        cli.addSubcommand("draw", new DrawCommand(database));
+        cli.addSubcommand("plan", new PlanCommand(database, Wiring::travelMatrices));
     }
 
     /**
@@ -146,7 +153,14 @@ final class Wiring {
                 problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
                 new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems),
                 new StatsService(db, grids, cfg.patrolRules(), clock),
-                roadImports, roads);
+                roadImports, roads,
+                new DrawService(db, audit, clock), new PlanService(db, locate, users, audit, roads, clock));
+    }
+
+    /** Where plans made on the command line get travel times: the road networks, great-circle fallback. */
+    static TravelMatrixProvider travelMatrices(Database db) {
+        return new RoadMatrixProvider(db, Config.fromEnvironment().roadSnapMetres(), new MemoryMatrix(),
+                new GreatCircleMatrix());
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */

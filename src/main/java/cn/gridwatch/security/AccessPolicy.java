@@ -28,8 +28,13 @@ import java.util.Set;
  *   <li>Road networks: importing and deleting ({@code POST /api/roads/import},
  *       {@code DELETE /api/roads/networks/...}) for administrators and planners only; listing,
  *       routes and matrices for every signed-in role ({@link #checkMayEditRoads}).
- *   <li>Plans (not built yet): an inspector sees a plan's targets only when on the plan's team and
+ *   <li>Plans: an inspector sees a plan's targets only when on the plan's team and
  *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
+ *   <li>Draws and joint-enforcement plans are made by planners and administrators
+ *       ({@link #checkMayPlan}); the draw list and details are theirs too, a draw's public export
+ *       ("一公开") is open to every signed-in user. Patrol routes may also be planned by officers
+ *       for targets in their own subtree ({@link #checkMayPlanPatrol}). A plan is visible to
+ *       planners, administrators, its author and the people on its teams ({@link #canSeePlan}).
  * </ul>
  * Stateless and thread-safe.
  */
@@ -41,6 +46,7 @@ public final class AccessPolicy {
             "/api/patrols");
     private static final Set<Role> PROBLEM_EDITORS = Set.of(Role.ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
             Role.TOWNSHIP_OFFICER, Role.VILLAGE_OFFICER);
+    private static final Set<Role> PLANNERS = Set.of(Role.ADMIN, Role.PLANNER);
 
     private AccessPolicy() {
     }
@@ -70,6 +76,15 @@ public final class AccessPolicy {
                 || method.equals("DELETE") && path.startsWith("/api/roads/networks/")) {
             checkMayEditRoads(p);
         }
+        if (method.equals("POST") && (path.equals("/api/draws") || path.equals("/api/plans/joint"))) {
+            checkMayPlan(p);
+        }
+        if (method.equals("POST") && path.equals("/api/plans/patrol")) {
+            checkMayPlanPatrol(p);
+        }
+        if ((path.equals("/api/draws") || path.startsWith("/api/draws/")) && !path.endsWith("/export")) {
+            checkMayPlan(p);
+        }
     }
 
     /**
@@ -90,6 +105,40 @@ public final class AccessPolicy {
             throw new AccessDeniedException("role " + p.role().id() + " may use the road networks but not import or"
                     + " delete them; administrators and planners may");
         }
+    }
+
+    /** Planners and administrators make draws and plans. */
+    public static boolean mayPlan(Role role) {
+        return PLANNERS.contains(role);
+    }
+
+    public static void checkMayPlan(Principal p) {
+        if (!mayPlan(p.role())) {
+            throw new AccessDeniedException("only planners and administrators may make draws and enforcement plans; "
+                    + "you are " + p.role().id());
+        }
+    }
+
+    /** Patrol routes: planners and administrators, and officers inside their own subtree (checked on the targets). */
+    public static void checkMayPlanPatrol(Principal p) {
+        if (!mayPlan(p.role()) && !p.role().isOfficer()) {
+            throw new AccessDeniedException("only planners, administrators and grid officers may plan patrol routes; "
+                    + "you are " + p.role().id());
+        }
+    }
+
+    /** Whether {@code p} may see a plan at all (teams, days, figures): planners, administrators, its author, its people. */
+    public static boolean canSeePlan(Principal p, boolean onTeam, boolean author) {
+        return mayPlan(p.role()) || author || onTeam;
+    }
+
+    /**
+     * {@link #canSeePlanTargets(Principal, boolean, Instant, Instant)}, and the author of a plan
+     * (an officer's own patrol route) always sees what they planned.
+     */
+    public static boolean canSeePlanTargets(Principal p, boolean onTeam, boolean author, Instant sealedUntil,
+            Instant now) {
+        return author || canSeePlanTargets(p, onTeam, sealedUntil, now);
     }
 
     public static boolean mayEditGrids(Role role) {
