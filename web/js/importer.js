@@ -2,7 +2,7 @@
 // uploaded with a progress bar, then the server's import report (counts, every rejected row).
 
 import * as api from './api.js';
-import {el, fill, isoDate} from './dom.js';
+import {el, fill} from './dom.js';
 import {t} from './i18n.js';
 
 /** Register import targets, shown when this server has the register (key = feature id from the probe). */
@@ -30,7 +30,8 @@ export class Importer {
             ['city', 'county', 'township', 'village'].map(l => el('option', {value: l}, t(`level.${l}`))));
         const crs = el('select', {name: 'crs', id: 'import-crs'}, el('option', {value: ''}, t('import.crsFromFile')),
             CRS.map(c => el('option', {value: c, selected: c === 'EPSG:4490'}, c)));
-        const validFrom = el('input', {type: 'date', name: 'validFrom', id: 'import-valid-from', value: isoDate(new Date())});
+        // empty: the server's today (the browser's date can be a day off the server's)
+        const validFrom = el('input', {type: 'date', name: 'validFrom', id: 'import-valid-from'});
         const dryRun = el('input', {type: 'checkbox', name: 'dryRun', id: 'import-dry-run'});
         const file = el('input', {type: 'file', name: 'file', id: 'import-file', required: true,
             accept: '.geojson,.json,.csv,.xlsx,.zip,.gpkg'});

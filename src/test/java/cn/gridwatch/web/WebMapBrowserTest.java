@@ -379,7 +379,7 @@ class WebMapBrowserTest {
         map.page().waitForFunction("() => document.getElementById('cell-name')?.textContent === '白沙井社区'");
         map.view(27.5, 113.5, 12); // the new village's east edge, drawn by tiles of the new grid version
         Map<String, Object> village = map.tilePixels("village");
-        assertThat((Integer) village.get("drawn")).as("the new village's outline").isGreaterThan(100);
+        assertThat((Integer) village.get("drawn")).as("the new village's outline: %s", village).isGreaterThan(100);
         String version = server.http().get("/tiles/grid_village.json").json().get("tiles").get(0).asText()
                 .replaceAll(".*[?&]v=(\\d+).*", "$1");
         assertThat((String) village.get("src")).contains("v=" + version);
