@@ -9,7 +9,8 @@
 # Usage: bench/registers.sh
 # Environment: GRIDWATCH_PG_PORT (55432), BENCH_DB (bench_registers; dropped and recreated),
 #   SOURCES (50000), PATROLS (200000), DURATION (20s per query), CONNECTIONS (8), THREADS (2),
-#   BUILD_DIR (target-bench-registers), GRIDWATCH_JAVA_OPTS (-Xmx2g).
+#   BUILD_DIR (target-bench-registers), GRIDWATCH_JAVA_OPTS (-Xmx2g), SKIP_IMPORT (1: reuse the loaded
+#   database and measure the queries only).
 # Needs the private cluster (./gridwatch db start), psql, curl, python3 and wrk. Loopback only; the
 # server is stopped on exit. Fails when any answer is not 2xx.
 set -euo pipefail
@@ -47,14 +48,15 @@ timeout 600 mvn -q -B -DbuildDir="$BUILD_DIR" dependency:build-classpath -Dmdep.
     -Dmdep.outputFile="$BUILD_DIR/bench-classpath.txt" >/dev/null
 CP="$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$BUILD_DIR/bench-classpath.txt")"
 
+export GRIDWATCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB"
+export GRIDWATCH_DB_USER=gridwatch
+if [ "${SKIP_IMPORT:-0}" != 1 ]; then
 say "generating $SOURCES sources and $PATROLS patrols into $DATA_DIR"
 timeout 600 java $JAVA_OPTS -cp "$CP" cn.gridwatch.bench.RegisterBenchData --grid gis-data --out "$DATA_DIR" \
     --sources "$SOURCES" --patrols "$PATROLS"
 
 say "recreating database $BENCH_DB and loading the demo grid"
 "${PSQL[@]}" -d postgres -c "drop database if exists $BENCH_DB" -c "create database $BENCH_DB"
-export GRIDWATCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB"
-export GRIDWATCH_DB_USER=gridwatch
 declare -A FILES=([city]=city.geojson [county]=counties.geojson [township]=townships.geojson [village]=villages.geojson)
 for level in city county township village; do
     timeout 600 java $JAVA_OPTS -jar "$JAR" import "gis-data/${FILES[$level]}" --level "$level" --crs EPSG:4490 \
@@ -76,6 +78,7 @@ import_register sources "$DATA_DIR/sources.csv" "re-import sources"
 import_register patrols "$DATA_DIR/patrols.csv" "import patrols"
 import_register patrols "$DATA_DIR/patrols.csv" "re-import patrols"
 "${PSQL[@]}" -d "$BENCH_DB" -tAc "vacuum analyze"
+fi
 COUNTIES=$("${PSQL[@]}" -d "$BENCH_DB" -tAc "select string_agg(code, ',') from grid_cell where level = 2 and valid_to is null")
 EXTENT=$("${PSQL[@]}" -d "$BENCH_DB" -tA -F ',' -c \
     "select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) from (select ST_Extent(geom) e from grid_cell where level = 1) t")

@@ -19,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +100,29 @@ class ReassignTest {
         RegisterReassigner.Result again = new RegisterReassigner(db.db(), other).reassign();
         assertThat(again.alreadyApplied()).isTrue();
         assertThat(sql("select count(*) from grid_assignment")).isEqualTo(assignments);
+    }
+
+    @Test
+    void two_instances_re_assigning_at_once_apply_the_grid_version_once() throws Exception {
+        db.db().inTransaction("forget the applied version", c -> c.createStatement()
+                .executeUpdate("update register_grid_state set grid_version = -1"));
+        List<java.util.concurrent.Callable<RegisterReassigner.Result>> runs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            GridLocateService own = new GridLocateService(new GridService(db.db()), Clock.systemDefaultZone());
+            runs.add(() -> new RegisterReassigner(db.db(), own).reassign());
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<RegisterReassigner.Result> results = new ArrayList<>();
+            for (java.util.concurrent.Future<RegisterReassigner.Result> f : pool.invokeAll(runs)) {
+                results.add(f.get());
+            }
+            assertThat(results).filteredOn(r -> !r.alreadyApplied()).hasSize(1);
+            assertThat(results).filteredOn(RegisterReassigner.Result::alreadyApplied).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(sql("select grid_version from register_grid_state")).isEqualTo(gridVersion());
     }
 
     private long insertProblem() {
