@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  * ({@link BenchRegisterLoader}), then runs each case {@code --runs} times (after 2 warm-ups) in-process
  * through {@link StatsService}, or over HTTP against a running server ({@code --http=BASE_URL}, token in
  * {@code GRIDWATCH_TOKEN}), and prints median, p95, min and max in ms with the 1-minute load average
- * before and after each case. Asserts nothing about speed.
+ * before and after each case. In-process, it then measures the CPU time per call on one connection
+ * without parallel workers (PostgreSQL backend from {@code /proc}, plus the calling thread): a figure
+ * that other processes' load does not inflate. Asserts nothing about speed.
  *
  * <p>Options: {@code --dir=var/bench-city --runs=20 --load --http=http://127.0.0.1:PORT
  * --until=2026-11-22}. The database is {@code GRIDWATCH_DB_URL} (migrated here). See bench/README.md.
@@ -72,11 +74,27 @@ public final class StatsBench {
                     System.out.printf(Locale.ROOT, "loaded in %.1f s%n", (System.nanoTime() - t) / 1e9);
                 }
             }
-            inProcess(new StatsService(db, new GridService(db), PatrolRules.DEFAULT, Clock.systemUTC()), year, runs);
+            inProcess(new StatsService(db, new GridService(db), PatrolRules.DEFAULT, Clock.systemUTC()), year, runs,
+                    null);
+        }
+        // CPU time per call, which the other helpers' load does not inflate: one connection, no parallel
+        // workers, so the backend's CPU time (from /proc) plus this thread's is all the work of a call
+        String serial = TestDatabase.baseUrl() + (TestDatabase.baseUrl().contains("?") ? "&" : "?")
+                + "options=-c%20max_parallel_workers_per_gather%3D0";
+        try (Database one = Database.open(serial, TestDatabase.user(), TestDatabase.password(), 1)) {
+            long pid = one.withConnection("backend pid", c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+            inProcess(new StatsService(one, new GridService(one), PatrolRules.DEFAULT, Clock.systemUTC()), year,
+                    runs, pid);
         }
     }
 
-    private static void inProcess(StatsService stats, StatsPeriod year, int runs) {
+    /** @param backendPid the one backend's process id to measure CPU time, or null to measure wall time */
+    private static void inProcess(StatsService stats, StatsPeriod year, int runs, Long backendPid) {
         Map<String, Supplier<Object>> cases = new LinkedHashMap<>();
         cases.put("stats county, whole city, year", () -> stats.stats(new StatsQuery(GridLevel.COUNTY, "432000", year)));
         cases.put("stats village (854 rows), year", () -> stats.stats(new StatsQuery(GridLevel.VILLAGE, "432000", year)));
@@ -84,9 +102,43 @@ public final class StatsBench {
                 new StatsQuery(GridLevel.TOWNSHIP, "432000", year), RankingMetric.COVERAGE, false));
         cases.put("ranking village by overdue improvement", () -> stats.ranking(
                 new StatsQuery(GridLevel.VILLAGE, "432000", year), RankingMetric.OVERDUE_RATE, true));
-        System.out.println("in-process, " + runs + " runs each (after 2 warm-ups), period " + year.from() + " .. "
-                + year.to());
-        cases.forEach((name, c) -> measure(name, runs, c::get));
+        if (backendPid == null) {
+            System.out.println("in-process, " + runs + " runs each (after 2 warm-ups), period " + year.from() + " .. "
+                    + year.to());
+            cases.forEach((name, c) -> measure(name, runs, c::get));
+            return;
+        }
+        System.out.println("CPU time per call (one connection, no parallel workers; JVM thread + PostgreSQL backend "
+                + backendPid + "), mean of " + runs + " runs after 2 warm-ups");
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        cases.forEach((name, c) -> {
+            for (int i = 0; i < 2; i++) {
+                c.get();
+            }
+            long jvm0 = threads.getCurrentThreadCpuTime();
+            long db0 = backendCpuMs(backendPid);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < runs; i++) {
+                c.get();
+            }
+            double wall = (System.nanoTime() - t0) / 1e6 / runs;
+            double jvm = (threads.getCurrentThreadCpuTime() - jvm0) / 1e6 / runs;
+            double dbCpu = (backendCpuMs(backendPid) - db0) / (double) runs;
+            System.out.printf(Locale.ROOT, "%-45s CPU %7.1f ms (PostgreSQL %7.1f + JVM %6.1f); wall %7.1f ms  load %s%n",
+                    name, dbCpu + jvm, dbCpu, jvm, wall, load());
+        });
+    }
+
+    /** utime + stime of a local process in ms (/proc/PID/stat fields 14 and 15, in 1/100 s). */
+    private static long backendCpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read the CPU time of PostgreSQL backend " + pid
+                    + " (the database must run on this machine)", e);
+        }
     }
 
     private static void http(String base, String token, StatsPeriod year, int runs) {
