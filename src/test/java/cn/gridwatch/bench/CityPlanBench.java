@@ -38,7 +38,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * for {@code --long-seconds} (default 300) as the reference. Travel times: {@link #provider} (the
  * great-circle fallback until the road network is wired in).
  * Usage: {@code CityPlanBench [--seed=20250512] [--targets=300] [--teams=15] [--days=5] [--long-seconds=300]
- * [--limits=30,60]}.
+ * [--limits=30,60] [--improvement=2.5]} ({@code --long-seconds=0 --limits=} runs the plan defaults only).
  */
 public final class CityPlanBench {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
@@ -50,6 +50,7 @@ public final class CityPlanBench {
         int days = Integer.parseInt(SolverBench.arg(args, "days", "5"));
         long longSeconds = Long.parseLong(SolverBench.arg(args, "long-seconds", "300"));
         String[] limits = SolverBench.arg(args, "limits", "30,60").split(",");
+        double rate = Double.parseDouble(SolverBench.arg(args, "improvement", "2.5"));
         OrToolsSolver.loadNative();
         List<County> counties = counties(Path.of(SolverBench.arg(args, "grid", "gis-data/counties.geojson")));
         Random rnd = new Random(seed);
@@ -62,12 +63,18 @@ public final class CityPlanBench {
         List<String[]> runs = new ArrayList<>();
         runs.add(new String[] {"plan defaults", null});
         for (String l : limits) {
-            runs.add(new String[] {l + " s", l});
+            if (!l.isBlank()) {
+                runs.add(new String[] {l + " s", l});
+            }
         }
-        runs.add(new String[] {longSeconds + " s (reference)", Long.toString(longSeconds)});
+        if (longSeconds > 0) {
+            runs.add(new String[] {longSeconds + " s (reference)", Long.toString(longSeconds)});
+        }
         List<PlanResult> results = new ArrayList<>();
         for (String[] run : runs) {
-            SolverOptions o = run[1] == null ? SolverOptions.forPlans(2000, Duration.ofSeconds(600))
+            SolverOptions d = SolverOptions.forPlans(2000, Duration.ofSeconds(600));
+            SolverOptions o = run[1] == null ? new SolverOptions(d.timeLimit(), d.solutionLimit(), 0, rate,
+                    d.improvementSolutions(), d.firstSolution(), false)
                     : SolverOptions.timeLimited(Duration.ofSeconds(Long.parseLong(run[1])))
                             .withFirstSolution("PARALLEL_CHEAPEST_INSERTION");
             PlanInput in = new PlanInput("joint", "bench", CrossRule.COUNTY, tm, days(days), new DailyWindow(

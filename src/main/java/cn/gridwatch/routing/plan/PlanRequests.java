@@ -17,10 +17,10 @@ import java.util.Set;
  * EPSG:4490; GCJ-02 and BD-09 allowed). Every error names the field by its path. Immutable.
  */
 public final class PlanRequests {
-    /** Plans stop after this many accepted solutions unless the request says otherwise: reproducible. */
+    /** Plans stop when the improvement stalls, at most after this many solutions: reproducible. */
     public static final long DEFAULT_SOLUTION_LIMIT = 2000;
     /** ... or after this long, whichever comes first (then the plan says it is not reproducible). */
-    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(300);
     public static final int DEFAULT_SERVICE_MINUTES = 90;
     public static final int DEFAULT_PATROL_SERVICE_MINUTES = 20;
     public static final int MAX_PATROL_TARGETS = 300;

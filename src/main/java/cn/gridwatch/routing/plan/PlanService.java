@@ -40,6 +40,7 @@ public final class PlanService {
     private final TargetResolver resolver;
     private final RoutePlanner planner = new RoutePlanner();
     private final PlanRepository repo = new PlanRepository();
+    private final PlanQueries queries = new PlanQueries();
 
     public PlanService(Database db, GridLocateService locate, UserService users, AuditLog audit,
             TravelMatrixProvider provider, Clock clock) {
@@ -113,13 +114,13 @@ public final class PlanService {
     /** One plan as {@code p} may see it. @throws NotFoundException when it does not exist or is not theirs to see */
     public Plan get(long id, Principal p) {
         return db.withConnection("reading plan " + id, c -> {
-            PlanRepository.Head head = repo.head(c, id);
+            PlanQueries.Head head = queries.head(c, id);
             boolean author = head != null && head.createdBy().equals(p.username());
-            boolean onTeam = head != null && repo.onTeam(c, id, p.user().id());
+            boolean onTeam = head != null && queries.onTeam(c, id, p.user().id());
             if (head == null || !AccessPolicy.canSeePlan(p, onTeam, author)) {
                 throw new NotFoundException("no plan with id " + id);
             }
-            Plan plan = repo.read(c, id);
+            Plan plan = queries.read(c, id);
             boolean visible = AccessPolicy.canSeePlanTargets(p, onTeam, author, head.sealedUntil(), clock.instant());
             return visible ? plan : plan.sealed();
         });
@@ -132,8 +133,8 @@ public final class PlanService {
     public Page list(Principal p, int limit, int offset) {
         boolean all = AccessPolicy.mayPlan(p.role());
         Long userId = all ? null : p.user().id();
-        return db.withConnection("listing plans", c -> new Page(repo.count(c, p.username(), userId), limit, offset,
-                repo.list(c, p.username(), userId, limit, offset)));
+        return db.withConnection("listing plans", c -> new Page(queries.count(c, p.username(), userId), limit, offset,
+                queries.list(c, p.username(), userId, limit, offset)));
     }
 
     private Plan store(PlanInput in, PlanResult result, Object request, Actor actor) {
@@ -159,7 +160,7 @@ public final class PlanService {
                             + " targets planned");
             return planId;
         });
-        return db.withConnection("reading plan " + id, c -> repo.read(c, id));
+        return db.withConnection("reading plan " + id, c -> queries.read(c, id));
     }
 
     static Map<String, Object> summary(PlanInput in, PlanResult r) {

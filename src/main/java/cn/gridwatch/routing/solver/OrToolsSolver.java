@@ -197,6 +197,12 @@ public final class OrToolsSolver {
     private static RoutingSearchParameters parameters(SolverOptions o) {
         long nanos = o.timeLimit().toNanos();
         RoutingSearchParameters.Builder b = main.defaultRoutingSearchParameters().toBuilder();
+        if (o.hasSolutionLimit() || o.improvementRate() > 0) {
+            // LNS sub-searches stop after lns_time_limit (100 ms by default): a clock inside the search
+            // that makes it depend on machine load; with counting limits, only the overall bound remains
+            b.setLnsTimeLimit(com.google.protobuf.Duration.newBuilder()
+                    .setSeconds(nanos / 1_000_000_000L).setNanos((int) (nanos % 1_000_000_000L)));
+        }
         if (o.improvementRate() > 0) {
             b.setImprovementLimitParameters(RoutingSearchParameters.ImprovementSearchLimitParameters.newBuilder()
                     .setImprovementRateCoefficient(o.improvementRate())
