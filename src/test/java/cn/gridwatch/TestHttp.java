@@ -77,6 +77,16 @@ public final class TestHttp {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /**
+     * As {@link #post}, with {@code Expect: 100-continue}: the body is sent only when the server asks
+     * for it, so a request refused on its headers (413 on Content-Length) gets its answer instead of a
+     * broken pipe while the client is still writing.
+     */
+    public Reply postExpectContinue(String pathAndQuery, byte[] body, String contentType) {
+        return send(request(pathAndQuery).expectContinue(true).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Reply postJson(String pathAndQuery, String json) {
         return post(pathAndQuery, json.getBytes(StandardCharsets.UTF_8), "application/json");
     }

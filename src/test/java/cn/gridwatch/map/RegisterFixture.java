@@ -10,7 +10,8 @@ import java.sql.Statement;
  * elsewhere), over the small city of {@link TestGrids#loadSmallCity}: 长沙市 112..114E, 27..29N;
  * counties 芙蓉区 430102 (west of 113E) and 天心区 430103 (east); township 430102001 (112..113E,
  * 27..28N) holds the two villages 430102001001 (112..112.5E) and 430102001002 (112.5..113E).
- * Rows carry 12-digit cell codes; a row outside every village carries only its coarser codes.
+ * Rows carry 12-digit cell codes, except those in village 430102001002 (WAT-N1, S-GEN), which carry
+ * the short forms; a row outside every village carries only its coarser codes.
  *
  * <p>What each layer should show (and not):
  * <ul>
@@ -27,7 +28,8 @@ import java.sql.Statement;
  */
 public final class RegisterFixture {
     static final String VILLAGE_1 = "'430100000000', '430102000000', '430102001000', '430102001001'";
-    static final String VILLAGE_2 = "'430100000000', '430102000000', '430102001000', '430102001002'";
+    /** The short code form (6/9/12 digits) some importers store: jurisdiction filters must match it too. */
+    static final String VILLAGE_2 = "'430100', '430102', '430102001', '430102001002'";
 
     private static final String SQL = """
             insert into monitoring_point (code, name, type, operator, status, valid_from, valid_to, geom,
