@@ -1,14 +1,24 @@
 package cn.gridwatch;
 
 import cn.gridwatch.db.ChangeListener;
+import cn.gridwatch.dispatch.DispatchService;
+import cn.gridwatch.dispatch.PatrolTaskService;
+import cn.gridwatch.dispatch.ReadingService;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.imports.GridImportService;
 import cn.gridwatch.grid.qa.GridQaService;
+import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.meters.MeterAlertService;
+import cn.gridwatch.meters.MeterReadingService;
+import cn.gridwatch.problems.ProblemService;
+import cn.gridwatch.routing.network.RoadImportService;
+import cn.gridwatch.routing.network.RoadMatrixProvider;
+import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
 import cn.gridwatch.security.UserService;
@@ -30,7 +40,18 @@ public record Services(
         TileService tiles,
         FeaturesService features,
         MapImageService images,
-        StatsService stats) implements AutoCloseable {
+        Registers registers,
+        ProblemService problems,
+        ReadingService stationReadings,
+        DispatchService dispatch,
+        PatrolTaskService patrolTasks,
+        MeterReadingService meterReadings,
+        MeterAlertService meterAlerts,
+        StatsService stats,
+        RoadImportService roadImports,
+        RoadMatrixProvider roads,
+        DrawService draws,
+        PlanService plans) implements AutoCloseable {
 
     @Override
     public void close() {

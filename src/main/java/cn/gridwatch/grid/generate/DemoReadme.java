@@ -32,6 +32,7 @@ final class DemoReadme {
                 | counties.geojson | county/district (县/区/市) | %d | 6 digits |
                 | townships.geojson | township/street (乡镇/街道) | %d | 9 digits |
                 | villages.geojson | village/community (村/社区) | %d | 12 digits |
+                | roads.osm | road network (OSM XML 0.6) | see below | — |
 
                 Coordinates are EPSG:4490 (CGCS2000) lon/lat, RFC 7946 ring order, rounded to 1e-6 degrees.
                 Properties: `code`, `name`, `level` and, below the city, `parent` (the parent's code).
@@ -48,6 +49,14 @@ final class DemoReadme {
                 The city outline is a random star-shaped polygon; each level is split into wiggly Voronoi
                 cells of evenly spread random seeds, clipped to the parent on a 1e-6 degree grid. The same
                 seed gives byte-identical files.
+
+                `roads.osm` is a fictional road network drawn on the generated cells (see
+                `cn.gridwatch.grid.generate.DemoRoads`): an expressway (S71 湘源高速) past the city seat,
+                provincial trunk roads between county seats, county roads (primary/secondary) to the
+                township centres, township and village roads (tertiary/unclassified) to every village
+                centre, residential streets in urban streets (街道), and a 2 x 2 km street grid in the
+                city centre with one-way streets and a roundabout. It is OSM XML so that `./gridwatch
+                demo` loads it with the same importer as real OpenStreetMap data (network `demo`).
                 """, grid.cities().size(), grid.counties().size(), grid.townships().size(),
                 grid.villages().size(), seed, seed);
     }

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
  * {@link GeneratedGridWriter}). Modes: {@code demo} (the fictional city 湘源市, its register CSVs in
  * {@code registers/} ({@link RegisterGenerator}; {@code --scale bench} for the benchmark-size register)
  * and a README saying how it was made), {@code province} (a fictional province at Hunan scale, for benchmarks) and
+ * {@link GeneratedGridWriter}). Modes: {@code demo} (the fictional city 湘源市, its road network as OSM
+ * XML ({@link DemoRoads}) and a README saying how it was made), {@code province} (a fictional province at Hunan scale, for benchmarks) and
  * {@code counties} (townships and villages inside real counties read from {@code --counties}).
  * Standalone picocli command with no main; the launcher adds it as a subcommand. Not thread-safe
  * (one instance per invocation, as picocli does).
@@ -126,6 +128,10 @@ public final class GenerateCommand implements Callable<Integer> {
                     StandardCharsets.UTF_8);
         }
         PrintWriter w = spec.commandLine().getOut();
+        if (mode == Mode.demo && registerScale.name().equals("demo")) {
+            String roads = DemoRoads.write(grid, seed, out.resolve(DemoRoads.FILE));
+            w.printf(Locale.ROOT, "%-9s %s -> %s%n", "roads", roads, out.resolve(DemoRoads.FILE));
+        }
         for (GridLevel level : GridLevel.values()) {
             if (grid.level(level).isEmpty()) {
                 continue;
