@@ -78,13 +78,61 @@ public final class TestHttp {
     }
 
     /**
-     * As {@link #post}, with {@code Expect: 100-continue}: the body is sent only when the server asks
-     * for it, so a request refused on its headers (413 on Content-Length) gets its answer instead of a
-     * broken pipe while the client is still writing.
+     * Sends only the headers of a POST that declares a body of {@code declaredLength} bytes and reads
+     * the answer without ever writing the body: for requests the server must refuse on their headers
+     * (413 on Content-Length). Writing a large body races the early answer (broken pipe), and the
+     * JDK 17 client hangs on {@code Expect: 100-continue} refusals. Raw HTTP/1.1 over a socket.
      */
-    public Reply postExpectContinue(String pathAndQuery, byte[] body, String contentType) {
-        return send(request(pathAndQuery).expectContinue(true).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    public Reply postHeadersOnly(String pathAndQuery, long declaredLength, String contentType) {
+        URI uri = URI.create(base + pathAndQuery);
+        try (java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            StringBuilder req = new StringBuilder("POST " + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n");
+            req.append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
+            headers.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));
+            req.append("Content-Type: ").append(contentType).append("\r\n");
+            req.append("Content-Length: ").append(declaredLength).append("\r\n\r\n");
+            socket.getOutputStream().write(req.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.DataInputStream in = new java.io.DataInputStream(
+                    new java.io.BufferedInputStream(socket.getInputStream()));
+            String statusLine = line(in);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            Map<String, List<String>> hs = new LinkedHashMap<>();
+            for (String h = line(in); !h.isEmpty(); h = line(in)) {
+                int colon = h.indexOf(':');
+                hs.computeIfAbsent(h.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        k -> new java.util.ArrayList<>()).add(h.substring(colon + 1).trim());
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (hs.containsKey("content-length")) {
+                byte[] b = new byte[Integer.parseInt(hs.get("content-length").get(0))];
+                in.readFully(b);
+                body.write(b);
+            } else {
+                for (int n = Integer.parseInt(line(in).trim(), 16); n > 0; n = Integer.parseInt(line(in).trim(), 16)) {
+                    byte[] b = new byte[n];
+                    in.readFully(b);
+                    body.write(b);
+                    line(in);
+                }
+            }
+            String ct = hs.getOrDefault("content-type", List.of("")).get(0);
+            return new Reply(status, body.toString(StandardCharsets.UTF_8), ct, hs);
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + uri, e);
+        }
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
+            if (c != '\r') {
+                b.append((char) c);
+            }
+        }
+        return b.toString();
     }
 
     public Reply postJson(String pathAndQuery, String json) {
