@@ -1,6 +1,7 @@
 package cn.gridwatch;
 
 import cn.gridwatch.db.Database;
+import cn.gridwatch.dispatch.DispatchController;
 import cn.gridwatch.grid.GridController;
 import cn.gridwatch.http.ErrorMapping;
 import cn.gridwatch.inspection.DrawController;
@@ -8,10 +9,16 @@ import cn.gridwatch.map.features.FeaturesController;
 import cn.gridwatch.map.tiles.TileController;
 import cn.gridwatch.map.wms.WmsController;
 import cn.gridwatch.map.wms.WmsService;
+import cn.gridwatch.meters.MeterController;
+import cn.gridwatch.problems.ProblemController;
+import cn.gridwatch.routing.network.RoadController;
 import cn.gridwatch.routing.plan.PlanController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
 import cn.gridwatch.security.AuthController;
+import cn.gridwatch.stats.StatsController;
+import cn.gridwatch.web.WebController;
+import cn.gridwatch.web.WebSettings;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -26,7 +33,12 @@ public final class App {
     private App() {
     }
 
+    /** The app with the web map on a plain background (no basemap). */
     public static Javalin create(Services services, int maxUploadMb) {
+        return create(services, maxUploadMb, WebSettings.plain(maxUploadMb));
+    }
+
+    public static Javalin create(Services services, int maxUploadMb, WebSettings web) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.concurrency.useVirtualThreads = false;
@@ -48,6 +60,15 @@ public final class App {
             new FeaturesController(services.features()).routes(config.routes);
             new WmsController(new WmsService(services.grids(), services.images()))
                     .routes(config.routes);
+            services.registers().routes(config.routes, (long) maxUploadMb * 1024 * 1024);
+            new ProblemController(services.problems()).routes(config.routes);
+            new DispatchController(services.stationReadings(), services.dispatch(), services.patrolTasks())
+                    .routes(config.routes);
+            new MeterController(services.meterReadings(), services.meterAlerts()).routes(config.routes);
+            new StatsController(services.stats(), services.grids()).routes(config.routes);
+            new RoadController(services.roadImports(), services.roads(), maxUploadMb).routes(config.routes);
+            WebController.staticFiles(config);
+            new WebController(web).routes(config.routes);
             new DrawController(services.draws()).routes(config.routes);
             new PlanController(services.plans()).routes(config.routes);
         });

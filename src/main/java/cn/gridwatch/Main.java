@@ -3,6 +3,7 @@ package cn.gridwatch;
 import cn.gridwatch.config.Config;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.security.UserService;
+import cn.gridwatch.web.WebSettings;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -91,7 +92,7 @@ public final class Main implements Callable<Integer> {
             throw e;
         }
         Services services = Wiring.services(db, cfg, demoData);
-        Javalin app = App.create(services, cfg.maxUploadMb());
+        Javalin app = App.create(services, cfg.maxUploadMb(), WebSettings.of(cfg));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing in-flight requests");

@@ -3,6 +3,10 @@ package cn.gridwatch;
 import cn.gridwatch.config.Config;
 import cn.gridwatch.db.ChangeListener;
 import cn.gridwatch.db.Database;
+import cn.gridwatch.dispatch.DispatchService;
+import cn.gridwatch.dispatch.DispatchSettings;
+import cn.gridwatch.dispatch.PatrolTaskService;
+import cn.gridwatch.dispatch.ReadingService;
 import cn.gridwatch.grid.GridKind;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridLocateCommand;
@@ -20,9 +24,20 @@ import cn.gridwatch.inspection.DrawCommand;
 import cn.gridwatch.inspection.DrawService;
 import cn.gridwatch.map.features.FeaturesService;
 import cn.gridwatch.map.render.GridFeatureSource;
+import cn.gridwatch.map.render.GridSnapshotSource;
 import cn.gridwatch.map.render.MapImageService;
+import cn.gridwatch.map.table.TableFeatureSource;
 import cn.gridwatch.map.tiles.TileService;
+import cn.gridwatch.register.ImportRegisterCommand;
+import cn.gridwatch.meters.MeterAlertService;
+import cn.gridwatch.meters.MeterReadingService;
+import cn.gridwatch.problems.ProblemService;
 import cn.gridwatch.routing.GreatCircleMatrix;
+import cn.gridwatch.routing.network.ImportRoadsCommand;
+import cn.gridwatch.routing.network.RoadImportReport;
+import cn.gridwatch.routing.network.RoadImportService;
+import cn.gridwatch.routing.network.RoadMatrixProvider;
+import cn.gridwatch.routing.network.graph.MemoryMatrix;
 import cn.gridwatch.routing.TravelMatrixProvider;
 import cn.gridwatch.routing.plan.PlanCommand;
 import cn.gridwatch.routing.plan.PlanService;
@@ -34,6 +49,7 @@ import cn.gridwatch.security.PasswordHasher;
 import cn.gridwatch.security.PrincipalCache;
 import cn.gridwatch.security.Role;
 import cn.gridwatch.security.UserService;
+import cn.gridwatch.stats.StatsService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +65,8 @@ final class Wiring {
     static final LocalDate DEMO_VALID_FROM = LocalDate.of(2024, 1, 1);
     /** Memory for rendered vector and PNG tiles (LRU by bytes). */
     static final long TILE_CACHE_BYTES = 64L * 1024 * 1024;
+    /** The demo road network (OSM XML written by {@code generate --mode demo}), loaded when present. */
+    static final String DEMO_ROADS = "roads.osm";
     private static final String[][] DEMO_FILES = {
         {"city.geojson", "city"}, {"counties.geojson", "county"},
         {"townships.geojson", "township"}, {"villages.geojson", "village"},
@@ -74,6 +92,8 @@ final class Wiring {
         cli.addSubcommand("qa", new QaCommand(database));
         cli.addSubcommand("generate", new GenerateCommand());
         cli.addSubcommand("locate", new GridLocateCommand(database));
+        cli.addSubcommand("import-register", new ImportRegisterCommand(database, Registers.SPECS));
+        cli.addSubcommand("import-roads", new ImportRoadsCommand(database));
         cli.addSubcommand("draw", new DrawCommand(database));
         cli.addSubcommand("plan", new PlanCommand(database, Wiring::travelMatrices));
     }
@@ -96,24 +116,51 @@ final class Wiring {
             loadDemo(imports, demoData, new GridAuditor(audit, Actor.system("demo")));
         }
         GridLocateService.Snapshot first = locate.refresh();
+        Registers registers = new Registers(db, locate, audit);
+        registers.reassigner().reassign(); // a grid change while no instance ran (e.g. ./gridwatch import)
+        if (demoData != null) {
+            registers.loadDemo(demoData.resolve("registers"));
+        }
+        // a grid change moves located register rows to their new cells (once, whichever instance is first)
         ChangeListener listener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "grid_changed",
-                grids::currentVersion, v -> locate.refresh(), first.version(), cfg.gridRefreshSeconds()).start();
+                grids::currentVersion, v -> {
+                    locate.refresh();
+                    registers.reassigner().reassign();
+                }, first.version(), cfg.gridRefreshSeconds()).start();
         // token revoked, user changed, session ended on another instance: drop cached principals
         ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
                 auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
         // tiles are keyed by the locate snapshot's grid version: no database read per tile
-        MapImageService images = new MapImageService(new GridFeatureSource(db));
+        // current cells are drawn from the locate snapshot (no database read per map); registers from their tables
+        TableFeatureSource registerLayers = new TableFeatureSource(db, Clock.systemDefaultZone());
+        MapImageService images = new MapImageService(new GridFeatureSource(db),
+                new GridSnapshotSource(locate::snapshot), registerLayers);
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
-        FeaturesService features = new FeaturesService(db);
-        DrawService draws = new DrawService(db, audit, Clock.systemUTC());
-        PlanService plans = new PlanService(db, locate, users, audit, travelMatrices(db), Clock.systemUTC());
+        RoadImportService roadImports = new RoadImportService(db, audit);
+        if (demoData != null) {
+            loadDemoRoads(roadImports, demoData);
+        }
+        // the travel-time provider of routes, matrices and plans: road networks, great-circle fallback
+        RoadMatrixProvider roads = new RoadMatrixProvider(db, cfg.roadSnapMetres(), new MemoryMatrix(),
+                new GreatCircleMatrix());
+        // problems, station dispatch and power-meter alerts (issue 4)
+        Clock clock = Clock.systemUTC();
+        ProblemService problems = new ProblemService(db, audit, locate, clock);
+        DispatchService dispatch = new DispatchService(db, audit, DispatchSettings.from(System.getenv()), clock);
+        FeaturesService features = new FeaturesService(db, registerLayers);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
-                cfg.trustProxy(), tiles, features, images, draws, plans);
+                cfg.trustProxy(), tiles, features, images, registers,
+                problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
+                new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems),
+                new StatsService(db, grids, cfg.patrolRules(), clock),
+                roadImports, roads,
+                new DrawService(db, audit, clock), new PlanService(db, locate, users, audit, roads, clock));
     }
 
-    /** Where plans get travel times: the great-circle fallback until the road network is wired in. */
+    /** Where plans made on the command line get travel times: the road networks, great-circle fallback. */
     static TravelMatrixProvider travelMatrices(Database db) {
-        return new GreatCircleMatrix();
+        return new RoadMatrixProvider(db, Config.fromEnvironment().roadSnapMetres(), new MemoryMatrix(),
+                new GreatCircleMatrix());
     }
 
     /** The user service on its own, for start-up checks before the rest is built. */
@@ -136,6 +183,17 @@ final class Wiring {
         if (users.ensureAdmin(adminPassword)) {
             System.out.println("created the administrator 'admin' from " + UserService.ADMIN_PASSWORD_VAR);
         }
+    }
+
+    /** Imports the demo road network {@code roads.osm} as network {@code demo} when the file is there. */
+    static void loadDemoRoads(RoadImportService roads, Path dir) {
+        Path file = dir.resolve(DEMO_ROADS);
+        if (!Files.isRegularFile(file)) {
+            System.out.println("demo roads: " + file + " is missing; plans use great-circle estimates");
+            return;
+        }
+        RoadImportReport r = roads.importFile(file, "demo", DEMO_ROADS, false, Actor.system("demo"));
+        System.out.printf("demo roads: network 'demo' %s, %d edges, %.0f km%n", r.status(), r.edges(), r.lengthKm());
     }
 
     /** Imports the four demo files; a second run reports everything unchanged. */

@@ -24,15 +24,22 @@ public final class TestServer implements AutoCloseable {
     private final TestHttp http;
 
     public TestServer(TestDatabase.Fresh db) {
-        Config cfg = Config.from(Map.of(
+        this(db, Map.of());
+    }
+
+    /** The same with more settings ({@code GRIDWATCH_*} variables, e.g. a basemap URL). */
+    public TestServer(TestDatabase.Fresh db, Map<String, String> moreEnv) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "GRIDWATCH_DB_URL", db.url(),
                 "GRIDWATCH_DB_USER", TestDatabase.user(),
                 "GRIDWATCH_DB_PASSWORD", TestDatabase.password(),
                 "GRIDWATCH_PORT", "0",
                 "GRIDWATCH_MAX_UPLOAD_MB", "2",
                 "GRIDWATCH_GRID_REFRESH_SECONDS", "2"));
+        env.putAll(moreEnv);
+        Config cfg = Config.from(env);
         this.services = Wiring.services(db.db(), cfg, null);
-        this.app = App.create(services, cfg.maxUploadMb()).start("127.0.0.1", 0);
+        this.app = App.create(services, cfg.maxUploadMb(), cn.gridwatch.web.WebSettings.of(cfg)).start("127.0.0.1", 0);
         this.http = new TestHttp(app.port()).bearer(adminToken(services));
     }
 

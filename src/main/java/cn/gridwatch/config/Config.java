@@ -1,5 +1,6 @@
 package cn.gridwatch.config;
 
+import cn.gridwatch.stats.PatrolRules;
 import java.util.Map;
 
 /**
@@ -18,6 +19,14 @@ import java.util.Map;
  * @param sessionHours how long a browser session lasts ({@code GRIDWATCH_SESSION_HOURS}, default 12)
  * @param trustProxy take the client address from X-Forwarded-For ({@code GRIDWATCH_TRUST_PROXY},
  *     default false; set it only behind a proxy that overwrites that header)
+ * @param patrolRules patrol frequency per level and target class for statistics
+ *     ({@code GRIDWATCH_PATROL_RULES}, default {@link PatrolRules#DEFAULT_TEXT})
+ * @param roadSnapMetres how far a point may lie from a road and still be snapped to it
+ *     ({@code GRIDWATCH_ROAD_SNAP_METRES}, default 1000)
+ * @param basemapUrl an XYZ tile URL template for the web map's optional background map
+ *     ({@code GRIDWATCH_BASEMAP_URL}, default none: the grid is drawn on a plain background), e.g.
+ *     Tianditu's; {@code http(s)://} with {@code {z}}, {@code {x}} and {@code {y}}
+ * @param basemapAttribution the credit shown for that background map ({@code GRIDWATCH_BASEMAP_ATTRIBUTION})
  */
 public record Config(
         int port,
@@ -29,7 +38,11 @@ public record Config(
         int maxUploadMb,
         int gridRefreshSeconds,
         int sessionHours,
-        boolean trustProxy) {
+        boolean trustProxy,
+        PatrolRules patrolRules,
+        int roadSnapMetres,
+        String basemapUrl,
+        String basemapAttribution) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -56,12 +69,41 @@ public record Config(
                 intValue(env, "GRIDWATCH_MAX_UPLOAD_MB", 200, 1, 10_000),
                 intValue(env, "GRIDWATCH_GRID_REFRESH_SECONDS", 30, 1, 86_400),
                 intValue(env, "GRIDWATCH_SESSION_HOURS", 12, 1, 720),
-                bool(env, "GRIDWATCH_TRUST_PROXY", false));
+                bool(env, "GRIDWATCH_TRUST_PROXY", false),
+                patrolRules(env),
+                intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000),
+                tileUrl(env, "GRIDWATCH_BASEMAP_URL"),
+                text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim());
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy);
+                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution);
+    }
+
+    private static PatrolRules patrolRules(Map<String, String> env) {
+        String v = env.get("GRIDWATCH_PATROL_RULES");
+        return v == null || v.isBlank() ? PatrolRules.DEFAULT : PatrolRules.parse("GRIDWATCH_PATROL_RULES", v);
+    }
+
+    /** An XYZ tile URL template, or null when unset. */
+    private static String tileUrl(Map<String, String> env, String key) {
+        String v = env.get(key);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        String u = v.trim();
+        if (!u.matches("(?i)https?://[^\\s\"'<>]+")) {
+            throw new IllegalArgumentException(key + " must be an http:// or https:// URL without spaces or quotes, "
+                    + "but was: '" + v + "'");
+        }
+        for (String part : new String[] {"{z}", "{x}", "{y}"}) {
+            if (!u.contains(part)) {
+                throw new IllegalArgumentException(key + " must contain " + part + " (an XYZ tile URL template), "
+                        + "but was: '" + v + "'");
+            }
+        }
+        return u;
     }
 
     private static String text(Map<String, String> env, String key, String dflt) {

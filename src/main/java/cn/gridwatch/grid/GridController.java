@@ -152,7 +152,8 @@ public final class GridController {
                 Params.bbox(ctx, "bbox"),
                 Params.intValue(ctx, "limit", 1000, 1, 10_000),
                 Params.intValue(ctx, "offset", 0, 0, Integer.MAX_VALUE),
-                scope(ctx).prefix());
+                scope(ctx).prefix(),
+                Params.text(ctx, "q"));
         boolean geometry = Params.flag(ctx, "geometry");
         List<Map<String, Object>> cells = grids.list(q).stream().map(c -> GridJsonViews.cell(c, geometry)).toList();
         Map<String, Object> m = new LinkedHashMap<>();

@@ -66,7 +66,12 @@ public final class GridRepository {
         if (q.codePrefix() != null) {
             sql.append(" and code like ?"); // digits only (checked by GridListQuery): no LIKE wildcards
         }
-        sql.append(" order by code, kind limit ? offset ?");
+        if (q.search() != null) {
+            // digits: a code prefix (no wildcards possible); text: a name containing it, wildcards escaped
+            sql.append(q.searchesCode() ? " and code like ?" : " and name ilike ? escape '\\'");
+        }
+        sql.append(q.search() == null ? " order by code, kind" : " order by level, code, kind");
+        sql.append(" limit ? offset ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int i = GridRows.bindValidOn(ps, 1, q.date());
             if (q.level() != null) {
@@ -86,6 +91,9 @@ public final class GridRepository {
             }
             if (q.codePrefix() != null) {
                 ps.setString(i++, q.codePrefix() + "%");
+            }
+            if (q.search() != null) {
+                ps.setString(i++, q.searchesCode() ? q.search() + "%" : "%" + likeLiteral(q.search()) + "%");
             }
             ps.setInt(i++, q.limit());
             ps.setInt(i, q.offset());
@@ -154,6 +162,11 @@ public final class GridRepository {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** {@code text} with LIKE's wildcards and the backslash taken literally (for {@code escape '\'}). */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static List<GridCellRef> refs(PreparedStatement ps) throws SQLException {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Maps exceptions to {@link ApiError} JSON once for the whole app: bad input is 400 with the
  * message (which names the parameter and value), no or bad credentials 401 (with
  * {@code WWW-Authenticate: Basic} so GIS clients ask for a password, except for scripts that send
- * {@code X-Requested-With}, where it would pop up the browser's own dialog), not allowed 403, unknown
+ * {@code X-Requested-With} and requests with a session cookie, where it would pop up the browser's own
+ * dialog), not allowed 403, unknown
  * things 404, conflicts 409, too many sign-ins 429 with {@code Retry-After}, database trouble 503
  * without SQL text, anything else 500 with a log line and no stack trace to the client.
  */
@@ -31,7 +32,9 @@ public final class ErrorMapping {
         config.routes.exception(IllegalArgumentException.class,
                 (e, ctx) -> send(ctx, 400, "Bad request", e.getMessage()));
         config.routes.exception(NotAuthenticatedException.class, (e, ctx) -> {
-            if (ctx.header("X-Requested-With") == null) {
+            // no challenge for scripts (X-Requested-With) nor for a browser whose session ended (its
+            // cookie came along): a map tile's 401 must not pop up the browser's password dialog
+            if (ctx.header("X-Requested-With") == null && ctx.cookie("gw_session") == null) {
                 ctx.header("WWW-Authenticate", "Basic realm=\"gridwatch\", charset=\"UTF-8\"");
             }
             send(ctx, 401, "Unauthorized", e.getMessage());

@@ -85,6 +85,30 @@ public final class JsonBody {
         return v.asBoolean();
     }
 
+    /** A finite number field, or null when absent or JSON null. */
+    public Double number(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new IllegalArgumentException("field '" + field + "' must be a number, but was: " + v);
+        }
+        return v.asDouble();
+    }
+
+    /** A whole-number field, or null when absent or JSON null. */
+    public Long whole(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException("field '" + field + "' must be a whole number, but was: " + v);
+        }
+        return v.asLong();
+    }
+
     public boolean has(String field) {
         return node.has(field);
     }

@@ -9,13 +9,25 @@ import java.util.Set;
  * every request in {@link AccessFilter}; the grid controller asks the scope rules for codes.
  *
  * <ul>
- *   <li>Public: {@code GET /health}, {@code POST /api/auth/login} and the web page's assets under
- *       {@code /web/}. Everything else needs a session, an API token or a password.
+ *   <li>Public: {@code GET /health}, {@code POST /api/auth/login}, and the web page: {@code GET /}
+ *       (a redirect) and its assets under {@code /web/} (what the page shows comes from the API).
+ *       Everything else needs a session, an API token or a password.
  *   <li>{@code /api/admin/**}: administrators only.
  *   <li>Grids, reading: every role; officers see their own cell's subtree (other cells answer 404
  *       as if unknown), and the names of the cells above it as context.
  *   <li>Grids, writing (import, QA repair): administrators anywhere, city and county officers inside
  *       their subtree; everyone else is read-only.
+ *   <li>Registers ({@link #REGISTER_PATHS}), reading: every role; officers see the rows of their subtree
+ *       only (other rows answer 404 as if unknown; a {@code grid} filter outside it is 403).
+ *   <li>Registers, importing: administrators anywhere, city and county officers for rows inside their
+ *       subtree (a file with a row outside it is refused whole); everyone else is read-only.
+ *   <li>Problems: every role reads (officers their subtree); administrators and officers of every
+ *       level create and move them inside their subtree ({@link #problemEditScope}).
+ *   <li>Station and meter readings, dispatch and meter-alert runs: administrators, city and county
+ *       officers inside their subtree ({@link #feedScope}).
+ *   <li>Road networks: importing and deleting ({@code POST /api/roads/import},
+ *       {@code DELETE /api/roads/networks/...}) for administrators and planners only; listing,
+ *       routes and matrices for every signed-in role ({@link #checkMayEditRoads}).
  *   <li>Plans: an inspector sees a plan's targets only when on the plan's team and
  *       the target list is not sealed ({@link #canSeePlanTargets}); planners and administrators always.
  *   <li>Draws and joint-enforcement plans are made by planners and administrators
@@ -28,6 +40,12 @@ import java.util.Set;
  */
 public final class AccessPolicy {
     private static final Set<Role> GRID_EDITORS = Set.of(Role.ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER);
+    /** The register APIs; each has {@code POST <path>/import}. */
+    public static final Set<String> REGISTER_PATHS = Set.of("/api/monitoring-points", "/api/sources",
+            "/api/power-meters", "/api/duties", "/api/station-chiefs", "/api/inspectors", "/api/complaints",
+            "/api/patrols");
+    private static final Set<Role> PROBLEM_EDITORS = Set.of(Role.ADMIN, Role.CITY_OFFICER, Role.COUNTY_OFFICER,
+            Role.TOWNSHIP_OFFICER, Role.VILLAGE_OFFICER);
     private static final Set<Role> PLANNERS = Set.of(Role.ADMIN, Role.PLANNER);
 
     private AccessPolicy() {
@@ -36,7 +54,8 @@ public final class AccessPolicy {
     public static boolean isPublic(String method, String path) {
         return path.equals("/health")
                 || method.equals("POST") && path.equals("/api/auth/login")
-                || method.equals("GET") && path.startsWith("/web/");
+                || (method.equals("GET") || method.equals("HEAD"))
+                        && (path.equals("/") || path.equals("/web") || path.startsWith("/web/"));
     }
 
     /** Route-level rules; finer scope checks follow in the handlers. @throws AccessDeniedException */
@@ -49,6 +68,14 @@ public final class AccessPolicy {
         if (method.equals("POST") && (path.equals("/api/grids/import") || path.equals("/api/grids/qa/repair"))) {
             checkMayEditGrids(p);
         }
+        if (method.equals("POST") && path.endsWith("/import")
+                && REGISTER_PATHS.contains(path.substring(0, path.length() - "/import".length()))) {
+            registerEditScope(p);
+        }
+        if (method.equals("POST") && path.equals("/api/roads/import")
+                || method.equals("DELETE") && path.startsWith("/api/roads/networks/")) {
+            checkMayEditRoads(p);
+        }
         if (method.equals("POST") && (path.equals("/api/draws") || path.equals("/api/plans/joint"))) {
             checkMayPlan(p);
         }
@@ -57,6 +84,26 @@ public final class AccessPolicy {
         }
         if ((path.equals("/api/draws") || path.startsWith("/api/draws/")) && !path.endsWith("/export")) {
             checkMayPlan(p);
+        }
+    }
+
+    /**
+     * The part of the registers {@code p} may import into: administrators everything, city and
+     * county officers their subtree. @throws AccessDeniedException for every other role
+     */
+    public static Scope registerEditScope(Principal p) {
+        if (!GRID_EDITORS.contains(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may read the registers but not import into"
+                    + " them; administrators and city or county officers may");
+        }
+        return p.scope();
+    }
+
+    /** Road networks are imported and deleted by administrators and planners. @throws AccessDeniedException */
+    public static void checkMayEditRoads(Principal p) {
+        if (p.role() != Role.ADMIN && p.role() != Role.PLANNER) {
+            throw new AccessDeniedException("role " + p.role().id() + " may use the road networks but not import or"
+                    + " delete them; administrators and planners may");
         }
     }
 
@@ -112,6 +159,35 @@ public final class AccessPolicy {
     }
 
     /**
+     * Where {@code p} may create and move problems: administrators everywhere, officers of every
+     * level inside their subtree. Inspectors, planners and GIS clients only read problems.
+     *
+     * @throws AccessDeniedException for read-only roles
+     */
+    public static Scope problemEditScope(Principal p) {
+        if (!PROBLEM_EDITORS.contains(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may read problems but not change them; "
+                    + "administrators and grid officers may");
+        }
+        return p.scope();
+    }
+
+    /**
+     * Where {@code p} may feed readings (station and power-meter) and run station dispatch and meter
+     * alerts: administrators everywhere, city and county officers for stations and sources inside
+     * their subtree (the same roles that may edit the grid).
+     *
+     * @throws AccessDeniedException for other roles
+     */
+    public static Scope feedScope(Principal p) {
+        if (!GRID_EDITORS.contains(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " may not load readings or run dispatch and "
+                    + "meter alerts; administrators and city or county officers may");
+        }
+        return p.scope();
+    }
+
+    /**
      * The QA root to use: what was asked (null = everything) for users who see everything; an
      * officer's own cell when nothing was asked; refused when an officer asks outside their subtree.
      */
@@ -129,6 +205,14 @@ public final class AccessPolicy {
                     + " lies outside your jurisdiction, " + s);
         }
         return asked.rootCode();
+    }
+
+    /**
+     * The root of a statistics report or the parent of a ranking: the same rule as {@link #qaRoot}
+     * (an officer's own cell by default; another root outside their subtree is refused).
+     */
+    public static String statsRoot(Principal p, String requestedRoot) {
+        return qaRoot(p, requestedRoot);
     }
 
     /**

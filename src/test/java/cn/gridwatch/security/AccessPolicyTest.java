@@ -63,6 +63,12 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.isPublic("GET", "/api/auth/login")).isFalse();
         assertThat(AccessPolicy.isPublic("GET", "/api/grids")).isFalse();
         assertThat(AccessPolicy.isPublic("POST", "/web/x")).isFalse();
+        // the web page: the redirect from / and its files, for GET and HEAD only
+        assertThat(AccessPolicy.isPublic("GET", "/")).isTrue();
+        assertThat(AccessPolicy.isPublic("HEAD", "/web/index.html")).isTrue();
+        assertThat(AccessPolicy.isPublic("POST", "/")).isFalse();
+        assertThat(AccessPolicy.isPublic("GET", "/webx")).isFalse();
+        assertThat(AccessPolicy.isPublic("GET", "/api/web/config")).isFalse();
     }
 
     @Test

@@ -1,5 +1,8 @@
 package cn.gridwatch.grid.generate;
 
+import cn.gridwatch.grid.generate.registers.CsvTable;
+import cn.gridwatch.grid.generate.registers.RegisterScale;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -10,7 +13,11 @@ final class DemoReadme {
     private DemoReadme() {
     }
 
-    static String text(GeneratedGrid grid, long seed) {
+    static String text(GeneratedGrid grid, long seed, List<CsvTable> registers, RegisterScale scale) {
+        return grid(grid, seed) + (registers.isEmpty() ? "" : registers(registers, scale, seed));
+    }
+
+    private static String grid(GeneratedGrid grid, long seed) {
         return String.format(Locale.ROOT, """
                 # Demo grid: 湘源市 (fictional)
 
@@ -25,6 +32,7 @@ final class DemoReadme {
                 | counties.geojson | county/district (县/区/市) | %d | 6 digits |
                 | townships.geojson | township/street (乡镇/街道) | %d | 9 digits |
                 | villages.geojson | village/community (村/社区) | %d | 12 digits |
+                | roads.osm | road network (OSM XML 0.6) | see below | — |
 
                 Coordinates are EPSG:4490 (CGCS2000) lon/lat, RFC 7946 ring order, rounded to 1e-6 degrees.
                 Properties: `code`, `name`, `level` and, below the city, `parent` (the parent's code).
@@ -41,7 +49,44 @@ final class DemoReadme {
                 The city outline is a random star-shaped polygon; each level is split into wiggly Voronoi
                 cells of evenly spread random seeds, clipped to the parent on a 1e-6 degree grid. The same
                 seed gives byte-identical files.
+
+                `roads.osm` is a fictional road network drawn on the generated cells (see
+                `cn.gridwatch.grid.generate.DemoRoads`): an expressway (S71 湘源高速) past the city seat,
+                provincial trunk roads between county seats, county roads (primary/secondary) to the
+                township centres, township and village roads (tertiary/unclassified) to every village
+                centre, residential streets in urban streets (街道), and a 2 x 2 km street grid in the
+                city centre with one-way streets and a roundabout. It is OSM XML so that `./gridwatch
+                demo` loads it with the same importer as real OpenStreetMap data (network `demo`).
                 """, grid.cities().size(), grid.counties().size(), grid.townships().size(),
                 grid.villages().size(), seed, seed);
+    }
+
+    private static String registers(List<CsvTable> tables, RegisterScale scale, long seed) {
+        StringBuilder rows = new StringBuilder();
+        for (CsvTable t : tables) {
+            rows.append(String.format(Locale.ROOT, "| registers/%s | %,d | `%s` |%n", t.fileName(), t.rows().size(),
+                    String.join(",", t.header())));
+        }
+        return String.format(Locale.ROOT, """
+
+                ## Registers (`registers/`)
+
+                Fictional register data for 湘源市 in the CSV import format (UTF-8, header row, `lon`/`lat` in
+                EPSG:4490, times ISO 8601 in UTC+8). Companies, people, phone numbers, credit codes and permit
+                numbers are random: any likeness to real ones is chance. Every point lies inside a village
+                above; complaints and patrols fall in the year [%s, %s).
+
+                | file | rows | columns |
+                |---|---|---|
+                %s
+
+                Made by `cn.gridwatch.grid.generate.registers.RegisterGenerator` with the same command and seed
+                (`./gridwatch generate --mode demo --seed %d --out gis-data`): each file has its own random
+                stream, so the same seed gives byte-identical files. Sources: enterprises 45%%, restaurants 22%%,
+                construction sites 12%%, ...; about 3%% special and 20%% key inspection class. Patrols favour
+                special and key sources and some townships more than others, so coverage and rankings differ.
+                The benchmark-size register (50,000 sources, 200,000 patrols, 20,000 problems) comes from
+                `--scale bench` and is written to `var/bench-city/` (outside git).
+                """, scale.from(), scale.until(), rows.toString().strip(), seed);
     }
 }

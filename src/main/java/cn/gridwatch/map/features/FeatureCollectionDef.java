@@ -1,28 +1,35 @@
 package cn.gridwatch.map.features;
 
-import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.NotFoundException;
+import cn.gridwatch.map.MapLayer;
+import cn.gridwatch.map.MapLayers;
 import java.util.List;
 
 /**
- * A collection served by the features API and what it reads: today the four grid levels (current
- * ADMIN cells of one level), named like the tile layers. This list is the allow-list from a
- * collection id in a URL to a table filter; registers plug in later as further entries. Immutable.
+ * A collection served by the features API: one of the published {@link MapLayers} (grid level or
+ * register), under the same id. This list is the allow-list from a collection id in a URL to a
+ * table and filter. Immutable.
  */
-public record FeatureCollectionDef(String id, GridLevel level, String title, String description) {
-    public static final List<FeatureCollectionDef> ALL = List.of(
-            new FeatureCollectionDef("grid_city", GridLevel.CITY, "Grid: cities", "City grid cells (市)"),
-            new FeatureCollectionDef("grid_county", GridLevel.COUNTY, "Grid: counties",
-                    "County and district grid cells (县/区)"),
-            new FeatureCollectionDef("grid_township", GridLevel.TOWNSHIP, "Grid: townships",
-                    "Township and street grid cells (乡镇/街道)"),
-            new FeatureCollectionDef("grid_village", GridLevel.VILLAGE, "Grid: villages",
-                    "Village and community grid cells (村/社区)"));
+public record FeatureCollectionDef(MapLayer layer) {
+    public static final List<FeatureCollectionDef> ALL = MapLayers.all().stream().map(FeatureCollectionDef::new)
+            .toList();
+
+    public String id() {
+        return layer.name();
+    }
+
+    public String title() {
+        return layer.title();
+    }
+
+    public String description() {
+        return layer.description();
+    }
 
     /** @throws NotFoundException naming the id and the known collections */
     public static FeatureCollectionDef byId(String id) {
         for (FeatureCollectionDef d : ALL) {
-            if (d.id.equals(id)) {
+            if (d.id().equals(id)) {
                 return d;
             }
         }

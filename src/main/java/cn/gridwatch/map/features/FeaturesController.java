@@ -1,12 +1,17 @@
 package cn.gridwatch.map.features;
 
 import cn.gridwatch.http.Params;
+import cn.gridwatch.map.FeaturePage;
+import cn.gridwatch.map.FeatureRow;
+import cn.gridwatch.map.TimeRange;
 import cn.gridwatch.security.AccessFilter;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +20,9 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * OGC API – Features Part 1 (Core, GeoJSON) under {@code /ogc}: landing page, conformance,
- * collections, items (bbox in CRS84 lon/lat, limit/offset paging with {@code next}/{@code prev}
- * links) and single items. Answers are JSON ({@code f=json}; GeoJSON for items, RFC 7946, lon/lat).
+ * collections (every published layer: grid levels and registers), items (bbox in CRS84 lon/lat,
+ * {@code datetime} for timed collections such as complaints, whose default is their window,
+ * {@code ../..} for all; limit/offset paging with {@code next}/{@code prev} links) and single items. Answers are JSON ({@code f=json}; GeoJSON for items, RFC 7946, lon/lat).
  * Links are absolute and keep {@code access_token} when the caller sent one, so a GIS client that
  * can only put the token in the URL can follow them. Errors use the app's JSON error shape.
  * Officers see only their jurisdiction.
@@ -87,8 +93,17 @@ public final class FeaturesController {
         m.put("itemType", "feature");
         m.put("crs", List.of(CRS84));
         m.put("storageCrs", CRS84);
+        Map<String, Object> extent = new LinkedHashMap<>();
         if (e != null) {
-            m.put("extent", Map.of("spatial", Map.of("bbox", List.of(e), "crs", CRS84)));
+            extent.put("spatial", Map.of("bbox", List.of(e), "crs", CRS84));
+        }
+        Instant[] t = features.timeExtent(d);
+        if (t != null) {
+            extent.put("temporal", Map.of("interval", List.of(List.of(t[0].toString(), t[1].toString())),
+                    "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));
+        }
+        if (!extent.isEmpty()) {
+            m.put("extent", extent);
         }
         String base = "/ogc/collections/" + d.id();
         m.put("links", List.of(
@@ -103,17 +118,20 @@ public final class FeaturesController {
         Envelope bbox = Params.bbox(ctx, "bbox");
         int limit = Params.intValue(ctx, "limit", FeaturesService.DEFAULT_LIMIT, 1, FeaturesService.MAX_LIMIT);
         int offset = Params.intValue(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-        FeaturePage page = features.page(d, scope(ctx), bbox, limit, offset);
+        String datetime = Params.text(ctx, "datetime");
+        TimeRange time = datetime == null ? null : TimeRange.parse("query parameter 'datetime'", datetime,
+                ZoneId.systemDefault());
+        FeaturePage page = features.page(d, scope(ctx), bbox, time, limit, offset);
         String path = "/ogc/collections/" + d.id() + "/items";
         String bboxText = Params.text(ctx, "bbox");
         List<Object> links = new ArrayList<>();
-        links.add(link(ctx, path + query(ctx, bboxText, limit, offset), "self", GEOJSON, "This page"));
+        links.add(link(ctx, path + query(bboxText, datetime, limit, offset), "self", GEOJSON, "This page"));
         if (offset + page.rows().size() < page.matched()) {
-            links.add(link(ctx, path + query(ctx, bboxText, limit, offset + page.rows().size()), "next", GEOJSON,
+            links.add(link(ctx, path + query(bboxText, datetime, limit, offset + page.rows().size()), "next", GEOJSON,
                     "Next page"));
         }
         if (offset > 0) {
-            links.add(link(ctx, path + query(ctx, bboxText, limit, Math.max(0, offset - limit)), "prev", GEOJSON,
+            links.add(link(ctx, path + query(bboxText, datetime, limit, Math.max(0, offset - limit)), "prev", GEOJSON,
                     "Previous page"));
         }
         List<Object> feats = new ArrayList<>(page.rows().size());
@@ -135,23 +153,18 @@ public final class FeaturesController {
         FeatureRow row = features.one(d, scope(ctx), ctx.pathParam("featureId"));
         Map<String, Object> m = feature(row);
         String base = "/ogc/collections/" + d.id();
-        m.put("links", List.of(link(ctx, base + "/items/" + row.code(), "self", GEOJSON, row.name()),
+        m.put("links", List.of(link(ctx, base + "/items/" + enc(row.id()), "self", GEOJSON, String.valueOf(
+                row.properties().get("name"))),
                 link(ctx, base, "collection", JSON, d.title())));
         ctx.json(m).contentType(GEOJSON);
     }
 
     private static Map<String, Object> feature(FeatureRow row) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("code", row.code());
-        props.put("name", row.name());
-        props.put("level", row.level());
-        props.put("parentCode", row.parentCode());
-        props.put("validFrom", row.validFrom().toString());
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("type", "Feature");
-        f.put("id", row.code());
+        f.put("id", row.id());
         f.put("geometry", new RawValue(row.geometryJson()));
-        f.put("properties", props);
+        f.put("properties", row.properties());
         return f;
     }
 
@@ -168,10 +181,13 @@ public final class FeaturesController {
         return AccessFilter.principal(ctx).scope().prefix();
     }
 
-    private static String query(Context ctx, String bbox, int limit, int offset) {
+    private static String query(String bbox, String datetime, int limit, int offset) {
         StringBuilder q = new StringBuilder("?limit=").append(limit).append("&offset=").append(offset);
         if (bbox != null) {
             q.append("&bbox=").append(enc(bbox));
+        }
+        if (datetime != null) {
+            q.append("&datetime=").append(enc(datetime));
         }
         return q.toString();
     }

@@ -1,16 +1,21 @@
 package cn.gridwatch.map.features;
 
+import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.map.FeaturePage;
+import cn.gridwatch.map.FeatureRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Reads current ADMIN cells of one level as features: pages filtered by a lon/lat box
+ * Reads current ADMIN cells of one level as features (grid collections; registers: {@code TableFeatureSource}): pages filtered by a lon/lat box
  * ({@code ST_Intersects}, so the GiST index is used and the answer is exact), single cells, and the
  * level's extent. Geometries are EPSG:4490 written as GeoJSON with x = longitude (PostGIS order),
  * 7 decimals. Every value is bound. Stateless and thread-safe; connections are not.
@@ -67,7 +72,7 @@ final class FeaturesRepository {
     private static int bind(PreparedStatement ps, FeatureCollectionDef coll, String prefix, Envelope bbox)
             throws SQLException {
         int i = 1;
-        ps.setInt(i++, coll.level().rank());
+        ps.setInt(i++, coll.layer().level().rank());
         ps.setString(i++, prefix + "%"); // scope prefixes are digits: no LIKE wildcards inside
         if (bbox != null) {
             ps.setDouble(i++, bbox.getMinX());
@@ -82,9 +87,13 @@ final class FeaturesRepository {
         List<FeatureRow> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(new FeatureRow(rs.getString("code"), rs.getString("name"),
-                        cn.gridwatch.grid.GridLevel.ofRank(rs.getInt("level")).id(), rs.getString("parent_code"),
-                        rs.getDate("valid_from").toLocalDate(), rs.getString("geojson")));
+                Map<String, Object> props = new LinkedHashMap<>();
+                props.put("code", rs.getString("code"));
+                props.put("name", rs.getString("name"));
+                props.put("level", GridLevel.ofRank(rs.getInt("level")).id());
+                props.put("parentCode", rs.getString("parent_code"));
+                props.put("validFrom", rs.getDate("valid_from").toLocalDate().toString());
+                out.add(new FeatureRow(rs.getString("code"), props, rs.getString("geojson")));
             }
         }
         return out;

@@ -3,6 +3,9 @@ package cn.gridwatch.map.render;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.db.GeometryCodec;
 import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.map.MapFeature;
+import cn.gridwatch.map.MapLayer;
+import cn.gridwatch.map.MapLayers;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -11,6 +14,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
@@ -122,6 +126,7 @@ public final class GridFeatureSource {
     }
 
     private static List<MapFeature> read(PreparedStatement ps, GridLevel level) throws SQLException {
+        MapLayer layer = MapLayers.grid(level);
         List<MapFeature> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -129,10 +134,21 @@ public final class GridFeatureSource {
                 if (wkb == null) {
                     continue; // collapsed by simplification: smaller than a pixel
                 }
-                out.add(new MapFeature(rs.getString("code"), rs.getString("name"), level,
-                        GeometryCodec.fromWkb(wkb), (Point) GeometryCodec.fromWkb(rs.getBytes("label"))));
+                String code = rs.getString("code");
+                String name = rs.getString("name");
+                out.add(new MapFeature(layer.name(), code, name, null, GeometryCodec.fromWkb(wkb),
+                        (Point) GeometryCodec.fromWkb(rs.getBytes("label")), layer.labelRank(), properties(code, name, level)));
             }
         }
         return out;
+    }
+
+    /** What feature info shows of a cell: code, name and level. */
+    static Map<String, Object> properties(String code, String name, GridLevel level) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("code", code);
+        p.put("name", name);
+        p.put("level", level.id());
+        return p;
     }
 }

@@ -3,7 +3,6 @@ package cn.gridwatch.map.render;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,29 +10,36 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 
 /**
- * Encodes rendered ARGB images: 32-bit PNG, 8-bit palette PNG (transparency kept through the
- * palette's alpha) and JPEG (flattened onto a background colour). The palette is the 256 most used
- * colours after reducing each channel to 4 bits, each entry the mean of its pixels. Stateless and
- * thread-safe.
+ * Encodes rendered ARGB images: 32-bit PNG and 8-bit palette PNG (transparency kept through the
+ * palette's alpha) with {@link PngEncoder}, and JPEG (flattened onto a background colour) with
+ * ImageIO, its disk cache off. The palette is the 256 most used colours after reducing each channel
+ * to 4 bits, each entry the mean of its pixels. Stateless and thread-safe.
  */
 public final class ImageEncoder {
+    static {
+        ImageIO.setUseCache(false); // ImageIO's default buffers every encoded image through a temporary file
+    }
+
     private ImageEncoder() {
     }
 
     /** The image in {@code format}; {@code background} is what JPEG flattens transparency onto. */
     public static byte[] encode(BufferedImage argb, ImageFormat format, Color background) {
-        BufferedImage out = switch (format) {
-            case PNG -> argb;
+        return switch (format) {
+            case PNG -> PngEncoder.rgba(argb);
             case PNG8 -> palette(argb);
-            case JPEG -> flatten(argb, background == null ? Color.WHITE : background);
+            case JPEG -> jpeg(flatten(argb, background == null ? Color.WHITE : background));
         };
+    }
+
+    private static byte[] jpeg(BufferedImage rgb) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(out, format.imageIoName(), bytes)) {
-                throw new IllegalStateException("no ImageIO writer for " + format.mime());
+            if (!ImageIO.write(rgb, "jpeg", bytes)) {
+                throw new IllegalStateException("no ImageIO writer for image/jpeg");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("encoding a " + format.mime() + " image", e);
+            throw new UncheckedIOException("encoding a JPEG image", e);
         }
         return bytes.toByteArray();
     }
@@ -48,7 +54,7 @@ public final class ImageEncoder {
         return rgb;
     }
 
-    static BufferedImage palette(BufferedImage argb) {
+    static byte[] palette(BufferedImage argb) {
         int w = argb.getWidth();
         int h = argb.getHeight();
         int[] px = argb.getRGB(0, 0, w, h, null, 0, w);
@@ -86,8 +92,6 @@ public final class ImageEncoder {
             bl[i] = (byte) (sum[3][b] / c);
             pal[i] = ((a[i] & 0xFF) << 24) | ((r[i] & 0xFF) << 16) | ((g[i] & 0xFF) << 8) | (bl[i] & 0xFF);
         }
-        IndexColorModel cm = new IndexColorModel(8, n, r, g, bl, a);
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, cm);
         int[] nearest = new int[65536];
         Arrays.fill(nearest, -1);
         byte[] idx = new byte[px.length];
@@ -98,8 +102,7 @@ public final class ImageEncoder {
             }
             idx[i] = (byte) nearest[b];
         }
-        out.getRaster().setDataElements(0, 0, w, h, idx);
-        return out;
+        return PngEncoder.indexed(idx, w, h, pal);
     }
 
     private static int bucket(int p) {

@@ -3,7 +3,11 @@ package cn.gridwatch.map.render;
 import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.geo.SupportedCrs;
 import cn.gridwatch.geo.WebMercator;
-import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.MapFeature;
+import cn.gridwatch.map.MapLayer;
+import cn.gridwatch.map.style.Style;
+import cn.gridwatch.map.table.TableFeatureSource;
+import cn.gridwatch.map.table.TableFilter;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
@@ -13,9 +17,10 @@ import java.util.function.Predicate;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Draws map images of the published layers: the one path behind WMS GetMap and the PNG tiles.
- * Reads the cells in the box from {@link GridFeatureSource} (simplified to half a pixel), keeps the
- * layers visible at the map's scale and the cells {@code visible} accepts, and draws them with
+ * Draws map images of the published layers: the one path behind WMS GetMap and the PNG tiles. For
+ * each layer visible at the map's scale it reads the features in the box (current grid cells from
+ * the in-memory grid snapshot, dated cells from PostGIS simplified to half a pixel, register rows
+ * from their tables with the viewer's jurisdiction and the time range) and draws them with
  * {@link MapRenderer}. Scale denominators follow the OGC convention (0.28 mm pixels, a degree is
  * 2πR/360 metres on the equator). Thread-safe.
  */
@@ -24,15 +29,18 @@ public final class MapImageService {
     public static final double METRES_PER_DEGREE = 2 * Math.PI * WebMercator.RADIUS_M / 360;
 
     private final GridFeatureSource source;
+    private final GridSnapshotSource snapshot;
+    private final TableFeatureSource tables;
     private final MapRenderer renderer = new MapRenderer();
 
     /**
      * What to draw. {@code bbox} is x/y in {@code crs} (x = longitude/easting); {@code background}
-     * null means transparent; {@code date} picks the cell versions valid that day (null: current);
-     * {@code visible} filters cells by code (the viewer's scope).
+     * null means transparent; {@code gridDate} picks the cell versions valid that day (null: current);
+     * {@code gridVisible} filters grid cells by code; register layers show the rows of
+     * {@code tables} (the viewer's jurisdiction and time range).
      */
-    public record Request(List<MapLayers.Layer> layers, List<Style> styles, SupportedCrs crs, Envelope bbox, int width,
-            int height, Color background, LocalDate date, Predicate<String> visible) {
+    public record Request(List<MapLayer> layers, List<Style> styles, SupportedCrs crs, Envelope bbox, int width,
+            int height, Color background, LocalDate gridDate, Predicate<String> gridVisible, TableFilter tables) {
         public Request {
             if (layers.size() != styles.size()) {
                 throw new IllegalArgumentException("one style per layer is needed: " + layers.size() + " layers, "
@@ -43,13 +51,26 @@ public final class MapImageService {
         }
     }
 
-    public MapImageService(GridFeatureSource source) {
+    /** {@code snapshot} null: current cells are read from PostGIS too. */
+    public MapImageService(GridFeatureSource source, GridSnapshotSource snapshot, TableFeatureSource tables) {
         this.source = source;
+        this.snapshot = snapshot;
+        this.tables = tables;
     }
 
-    /** Where the cells come from (for feature info and extents). */
+    /** The version of the in-memory grid that current maps are drawn from, or -1 when there is none. */
+    public long snapshotVersion() {
+        return snapshot == null ? -1 : snapshot.version();
+    }
+
+    /** Where dated cells come from (for feature info and extents). */
     public GridFeatureSource source() {
         return source;
+    }
+
+    /** Where register features come from. */
+    public TableFeatureSource tables() {
+        return tables;
     }
 
     /** The OGC scale denominator of {@code bbox} (in {@code crs}) drawn {@code width} pixels wide. */
@@ -72,16 +93,29 @@ public final class MapImageService {
         if (lonLat != null) {
             double tolerance = lonLat.getWidth() / r.width() / 2;
             for (int i = 0; i < r.layers().size(); i++) {
-                MapLayers.Layer layer = r.layers().get(i);
+                MapLayer layer = r.layers().get(i);
                 if (layer.visibleAt(scale)) {
-                    List<MapFeature> features = source.inBox(layer.level(), lonLat, tolerance, r.date()).stream()
-                            .filter(f -> r.visible().test(f.code())).toList();
-                    layers.add(new MapRenderer.Layer(features, r.styles().get(i)));
+                    layers.add(new MapRenderer.Layer(features(layer, lonLat, tolerance, r), r.styles().get(i)));
                 }
             }
         }
-        return renderer.render(new MapRenderer.Canvas(r.crs().id(), r.bbox(), r.width(), r.height(), r.background(),
+        return renderer.render(new MapRenderer.Canvas(r.crs(), r.bbox(), r.width(), r.height(), r.background(),
                 scale), layers);
+    }
+
+    private List<MapFeature> features(MapLayer layer, Envelope lonLat, double tolerance, Request r) {
+        if (!layer.isGrid()) {
+            return tables.draw(layer, lonLat, tolerance, r.tables());
+        }
+        List<MapFeature> cells = r.gridDate() == null && snapshot != null ? snapshot.inBox(layer.level(), lonLat)
+                : source.inBox(layer.level(), lonLat, tolerance, r.gridDate());
+        List<MapFeature> out = new ArrayList<>(cells.size());
+        for (MapFeature f : cells) {
+            if (r.gridVisible().test(f.code())) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,7 +1,9 @@
 package cn.gridwatch.map.render;
 
-import cn.gridwatch.geo.CrsRegistry;
-import cn.gridwatch.geo.GeometryTransform;
+import cn.gridwatch.geo.SupportedCrs;
+import cn.gridwatch.map.MapFeature;
+import cn.gridwatch.map.style.Style;
+import cn.gridwatch.map.style.Symbol;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -15,23 +17,29 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.locationtech.jts.geom.Coordinate;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Puntal;
 
 /**
- * Draws layers of {@link MapFeature}s into an ARGB image with Java2D, antialiased: fills and
- * outlines per layer in order, then labels on top at each feature's interior point, skipping a
- * label whose box overlaps one already placed (coarser levels are placed first, then drawing order).
- * Features are EPSG:4490 and are transformed to the canvas CRS with {@link CrsRegistry}.
- * Stateless and thread-safe; each call draws into its own image.
+ * Draws layers of {@link MapFeature}s into an ARGB image with Java2D, antialiased, in layer order:
+ * areas filled and outlined, lines stroked, points drawn as their symbol's marker centred on the
+ * point, each feature with the symbol its style gives its class. Outlines without fill (grid
+ * cells) are gathered per run of one symbol into one path and stroked once: one rasterizer pass
+ * instead of one per feature, and a boundary two cells share is drawn once, not twice. Labels go on top at each feature's
+ * interior point, skipping a label whose box overlaps one already placed (lower label ranks, i.e.
+ * coarser grid levels, are placed first, then drawing order). Features are EPSG:4490; paths are
+ * built by {@link ScreenPath}, which thins them to the pixel. Stateless and thread-safe; each call
+ * draws into its own image.
  */
 public final class MapRenderer {
     /** Where and how big to draw: bbox is x/y in {@code crs} (x = longitude/easting). */
-    public record Canvas(String crs, Envelope bbox, int width, int height, Color background, double scaleDenominator) {
+    public record Canvas(SupportedCrs crs, Envelope bbox, int width, int height, Color background,
+            double scaleDenominator) {
     }
 
     /** One layer's features and style. */
@@ -52,34 +60,51 @@ public final class MapRenderer {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            AffineTransform toScreen = toScreen(canvas);
-            GeometryTransform toCrs = CrsRegistry.fromCgcs2000(canvas.crs());
+            ScreenPath screen = new ScreenPath(canvas.crs(), canvas.bbox(), canvas.width(), canvas.height());
             List<Label> labels = new ArrayList<>();
+            double[] xy = new double[2];
+            Path2D.Float outlines = new Path2D.Float(Path2D.WIND_NON_ZERO, 4096);
             for (Layer layer : layers) {
                 Style s = layer.style();
-                g.setStroke(new BasicStroke(s.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 boolean withLabels = s.labelsAt(canvas.scaleDenominator());
+                Map<Symbol, Shape> markers = new HashMap<>();
+                Symbol current = null;
                 for (MapFeature f : layer.features()) {
-                    Geometry projected = project(toCrs, f.geometry());
-                    if (projected == null) {
-                        continue;
+                    Symbol sym = s.symbolFor(f.styleClass());
+                    if (sym != current) {
+                        strokeOutlines(g, outlines, current);
+                        g.setStroke(new BasicStroke(sym.strokeWidth(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                        current = sym;
                     }
-                    Shape shape = toScreen.createTransformedShape(shape(projected));
-                    if (s.fill() != null) {
-                        g.setColor(s.fill());
-                        g.fill(shape);
+                    Geometry geom = f.geometry();
+                    if (geom instanceof Puntal) {
+                        Shape marker = markers.computeIfAbsent(sym, m -> Markers.shape(m.marker(), m.size()));
+                        for (int i = 0; i < geom.getNumGeometries(); i++) {
+                            if (screen.point((Point) geom.getGeometryN(i), xy)) {
+                                drawMarker(g, sym, marker, xy[0], xy[1]);
+                            }
+                        }
+                    } else if (sym.fill() == null) {
+                        screen.append(outlines, geom); // stroked with the others of its symbol, in one pass
+                    } else {
+                        Path2D.Float path = screen.path(geom);
+                        if (path != null) {
+                            g.setColor(sym.fill());
+                            g.fill(path);
+                            if (sym.stroke() != null && sym.strokeWidth() > 0) {
+                                g.setColor(sym.stroke());
+                                g.draw(path);
+                            }
+                        }
                     }
-                    g.setColor(s.stroke());
-                    g.draw(shape);
-                    if (withLabels && f.name() != null && !f.name().isBlank() && f.labelPoint() != null) {
-                        Geometry p = project(toCrs, f.labelPoint());
-                        if (p != null) {
-                            double[] xy = {p.getCoordinate().x, p.getCoordinate().y};
-                            toScreen.transform(xy, 0, xy, 0, 1);
-                            labels.add(new Label(f.name(), xy[0], xy[1], s, f.level().rank()));
+                    if (withLabels && f.name() != null && !f.name().isBlank()) {
+                        Point p = f.labelPoint();
+                        if (p != null && screen.point(p, xy)) {
+                            labels.add(new Label(f.name(), xy[0], xy[1], s, f.labelRank()));
                         }
                     }
                 }
+                strokeOutlines(g, outlines, current);
             }
             drawLabels(g, labels, canvas);
         } finally {
@@ -88,52 +113,26 @@ public final class MapRenderer {
         return img;
     }
 
-    /** World x/y of the canvas CRS to pixels, y down. */
-    static AffineTransform toScreen(Canvas c) {
-        Envelope b = c.bbox();
-        double sx = c.width() / b.getWidth();
-        double sy = c.height() / b.getHeight();
-        AffineTransform t = new AffineTransform(sx, 0, 0, -sy, -b.getMinX() * sx, b.getMaxY() * sy);
-        return t;
+    /** Strokes the outlines gathered for {@code sym} (the stroke is already set) and empties the path. */
+    private static void strokeOutlines(Graphics2D g, Path2D.Float outlines, Symbol sym) {
+        if (sym != null && sym.stroke() != null && sym.strokeWidth() > 0 && outlines.getCurrentPoint() != null) {
+            g.setColor(sym.stroke());
+            g.draw(outlines);
+        }
+        outlines.reset();
     }
 
-    /** The geometry in the canvas CRS, or null when it lies outside that CRS's valid area. */
-    private static Geometry project(GeometryTransform t, Geometry g) {
-        try {
-            return t.apply(g);
-        } catch (IllegalArgumentException outsideCrs) {
-            return null; // e.g. a cell far outside a Gauss-Krüger zone: it cannot be on this map
+    private static void drawMarker(Graphics2D g, Symbol sym, Shape marker, double x, double y) {
+        g.translate(x, y);
+        if (sym.fill() != null) {
+            g.setColor(sym.fill());
+            g.fill(marker);
         }
-    }
-
-    private static Shape shape(Geometry g) {
-        Path2D.Double path = new Path2D.Double(Path2D.WIND_EVEN_ODD);
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            Geometry part = g.getGeometryN(i);
-            if (part instanceof Polygon p) {
-                ring(path, p.getExteriorRing());
-                for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                    ring(path, p.getInteriorRingN(h));
-                }
-            } else if (part instanceof LineString l) {
-                ring(path, l);
-            }
+        if (sym.stroke() != null && sym.strokeWidth() > 0) {
+            g.setColor(sym.stroke());
+            g.draw(marker);
         }
-        return path;
-    }
-
-    private static void ring(Path2D.Double path, LineString ring) {
-        Coordinate[] cs = ring.getCoordinates();
-        if (cs.length == 0) {
-            return;
-        }
-        path.moveTo(cs[0].x, cs[0].y);
-        for (int i = 1; i < cs.length; i++) {
-            path.lineTo(cs[i].x, cs[i].y);
-        }
-        if (ring.isClosed()) {
-            path.closePath();
-        }
+        g.translate(-x, -y);
     }
 
     private static void drawLabels(Graphics2D g, List<Label> labels, Canvas canvas) {

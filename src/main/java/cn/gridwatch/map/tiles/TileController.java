@@ -1,24 +1,32 @@
 package cn.gridwatch.map.tiles;
 
 import cn.gridwatch.http.Params;
-import cn.gridwatch.map.render.Style;
+import cn.gridwatch.map.TableLayer;
+import cn.gridwatch.map.TimeRange;
+import cn.gridwatch.map.style.Style;
 import cn.gridwatch.security.AccessFilter;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * HTTP for tiles: vector {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}, raster
- * {@code GET /tiles/{layer}/{z}/{x}/{y}.png?style=outline|outline_labels} (256x256, transparent, drawn
- * like WMS GetMap; default style outline_labels) and the TileJSON 3.0.0 document
- * {@code GET /tiles/{layer}.json} (vector). Caching for clients: every tile has an ETag
- * ({@code "v{version}-{crc}"}) and answers {@code If-None-Match} with 304; a plain URL is
- * {@code Cache-Control: no-cache} (revalidate every time), a URL with {@code ?v=} equal to the
- * current grid version is immutable for a year (TileJSON hands out such URLs, so a grid change
- * gives clients new URLs). An empty tile is 204 No Content. Officers see only their jurisdiction.
+ * HTTP for tiles of every published layer: vector {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt}, raster
+ * {@code GET /tiles/{layer}/{z}/{x}/{y}.png?style=} (256x256, transparent, drawn like WMS GetMap;
+ * default style outline_labels for grid layers, the layer's default style for registers) and the
+ * TileJSON 3.0.0 document {@code GET /tiles/{layer}.json} (vector). Timed register layers take
+ * {@code from} and {@code to} (ISO dates, both included; default: the layer's window). Caching for
+ * clients: every tile has an ETag ({@code "v{version}-{crc}"}) and answers {@code If-None-Match}
+ * with 304; a plain URL is {@code Cache-Control: no-cache} (revalidate every time), a grid tile URL
+ * with {@code ?v=} equal to the current grid version is immutable for a year (TileJSON hands out
+ * such URLs, so a grid change gives clients new URLs). An empty tile is 204 No Content. Officers
+ * see only their jurisdiction.
  */
 public final class TileController {
     public static final String MVT = "application/vnd.mapbox-vector-tile";
@@ -38,25 +46,46 @@ public final class TileController {
         TileLayer layer = TileLayer.byId(ctx.pathParam("layer"));
         String file = ctx.pathParam("file");
         String scope = AccessFilter.principal(ctx).scope().prefix();
+        TimeRange time = timeRange(ctx);
         if (file.endsWith(".png")) {
             String style = Params.text(ctx, "style");
-            Tile tile = tiles.png(layer, coord(ctx, file), style == null ? Style.OUTLINE_LABELS : style, scope);
-            send(ctx, tile, PNG);
+            if (style == null && layer.isGrid()) {
+                style = Style.OUTLINE_LABELS;
+            }
+            send(ctx, layer, tiles.png(layer, coord(ctx, file), style, scope, time), PNG);
         } else if (file.endsWith(".mvt") || file.endsWith(".pbf")) {
-            send(ctx, tiles.tile(layer, coord(ctx, file), scope), MVT);
+            send(ctx, layer, tiles.tile(layer, coord(ctx, file), scope, time), MVT);
         } else {
             throw new IllegalArgumentException("a tile URL ends in {y}.mvt or {y}.png, but was: '" + file + "'");
         }
+    }
+
+    /** {@code from}/{@code to} (ISO dates, both days included) for timed layers; null when neither is given. */
+    static TimeRange timeRange(Context ctx) {
+        LocalDate from = Params.date(ctx, "from");
+        LocalDate to = Params.date(ctx, "to");
+        if (from == null && to == null) {
+            return null;
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("query parameter 'to' (" + to + ") must not be before 'from' (" + from + ")");
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        return new TimeRange(from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private static TileCoord coord(Context ctx, String file) {
         return TileCoord.parse(ctx.pathParam("z"), ctx.pathParam("x"), file.substring(0, file.lastIndexOf('.')));
     }
 
-    /** The caching headers, 304 for a matching If-None-Match, 204 for an empty tile, else the bytes. */
-    private static void send(Context ctx, Tile tile, String contentType) {
+    /**
+     * The caching headers, 304 for a matching If-None-Match, 204 for an empty tile, else the bytes.
+     * Only grid tiles with the current {@code ?v=} are immutable; register tiles always revalidate.
+     */
+    private static void send(Context ctx, TileLayer layer, Tile tile, String contentType) {
         String v = Params.text(ctx, "v");
-        boolean versioned = v != null && v.equals(Long.toString(tile.version()));
+        boolean versioned = layer.isGrid() && v != null && v.equals(Long.toString(tile.version()));
         ctx.header("Cache-Control", versioned ? "public, max-age=31536000, immutable" : "no-cache");
         ctx.header("Vary", "Authorization");
         ctx.header("ETag", tile.etag());
@@ -91,13 +120,25 @@ public final class TileController {
         TileLayer layer = TileLayer.byId(file.substring(0, file.length() - ".json".length()));
         long version = tiles.currentVersion();
         String token = Params.text(ctx, "access_token");
-        String url = ctx.scheme() + "://" + ctx.host() + "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt?v=" + version
-                + (token == null ? "" : "&access_token=" + java.net.URLEncoder.encode(token,
-                        java.nio.charset.StandardCharsets.UTF_8));
+        String query = layer.isGrid() ? "?v=" + version : ""; // register tiles are not versioned
+        if (token != null) {
+            query += (query.isEmpty() ? "?" : "&") + "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        }
+        String url = ctx.scheme() + "://" + ctx.host() + "/tiles/" + layer.id() + "/{z}/{x}/{y}.mvt" + query;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("code", "String");
         fields.put("name", "String");
-        fields.put("level", "String");
+        if (layer.isGrid()) {
+            fields.put("level", "String");
+        } else {
+            fields.put("class", "String");
+            layer.layer().table().attributes().keySet().forEach(a -> fields.put(a, "String"));
+            if (layer.layer().table().scoped()) {
+                for (String c : TableLayer.CELL_COLUMNS) {
+                    fields.put(c, "String");
+                }
+            }
+        }
         Map<String, Object> vl = new LinkedHashMap<>();
         vl.put("id", layer.id());
         vl.put("description", layer.title());

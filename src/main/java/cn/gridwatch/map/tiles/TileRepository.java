@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Builds one MVT tile of a grid layer in PostGIS. The tile envelope is {@code ST_TileEnvelope} of the
+ * Builds one MVT tile of a grid layer in PostGIS (register layers: {@code TableFeatureSource}). The tile envelope is {@code ST_TileEnvelope} of the
  * bound z/x/y; rows are picked with that envelope transformed to EPSG:4490 (so the GiST index on
  * {@code grid_cell.geom} is used; Mercator is separable, so the transformed rectangle is exact), then
  * transformed to EPSG:3857, simplified by a tile-pixel tolerance at low zooms and clipped by
@@ -19,6 +19,8 @@ final class TileRepository {
     static final int BUFFER = 64;
     /** Up to this zoom geometries are simplified before clipping; deeper, clipping alone is cheaper. */
     static final int SIMPLIFY_UP_TO_ZOOM = 12;
+    /** The bounds of an empty layer: the whole web map square. */
+    static final double[] WORLD = {-180, -85.0511287798066, 180, 85.0511287798066};
 
     private static final String SQL = """
             with tile as (select ST_TileEnvelope(?, ?, ?) as env),
@@ -74,7 +76,7 @@ final class TileRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getObject(1) == null) {
-                    return new double[] {-180, -85.0511287798066, 180, 85.0511287798066};
+                    return WORLD.clone();
                 }
                 return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
             }

@@ -2,11 +2,13 @@ package cn.gridwatch.map.tiles;
 
 import cn.gridwatch.db.Database;
 import cn.gridwatch.geo.CrsRegistry;
-import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.MapLayer;
+import cn.gridwatch.map.TimeRange;
 import cn.gridwatch.map.render.ImageEncoder;
 import cn.gridwatch.map.render.ImageFormat;
 import cn.gridwatch.map.render.MapImageService;
-import cn.gridwatch.map.render.Style;
+import cn.gridwatch.map.style.Style;
+import cn.gridwatch.map.table.TableFilter;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -15,8 +17,11 @@ import java.util.zip.CRC32;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Vector (MVT) and PNG tiles of the grid layers, cached by (format, style, layer, z, x, y, grid
- * version, scope). The grid version comes from {@code currentVersion}, which in the app is the
+ * Vector (MVT) and PNG tiles of the published layers. Grid tiles are cached by (format, style, layer,
+ * z, x, y, grid version, scope). Register tiles are built on every request and not cached: their rows
+ * change without a grid version bump, and what they show moves with the clock (overdue problems,
+ * the default window of complaints); they are points, cheap to draw. Officers get only the rows of
+ * their jurisdiction. The grid version comes from {@code currentVersion}, which in the app is the
  * version of the in-memory grid snapshot: an import through this instance refreshes it before
  * answering, imports through other instances reach it by LISTEN/NOTIFY (or the poll), so no
  * database query is made per cached tile. Because the version is in the key, a tile built before a
@@ -59,9 +64,22 @@ public final class TileService {
      * {@code scopePrefix} ("" for everything).
      */
     public Tile tile(TileLayer layer, TileCoord t, String scopePrefix) {
+        return tile(layer, t, scopePrefix, null);
+    }
+
+    /**
+     * As {@link #tile(TileLayer, TileCoord, String)}, with the time range of timed register layers
+     * ({@code time} null: the layer's default window).
+     */
+    public Tile tile(TileLayer layer, TileCoord t, String scopePrefix, TimeRange time) {
         long version = currentVersion();
         if (t.z() < layer.minZoom()) {
             return tile(new byte[0], version);
+        }
+        if (!layer.isGrid()) {
+            double simplify = t.z() <= TileRepository.SIMPLIFY_UP_TO_ZOOM ? TileRepository.unitMetres(t.z()) : 0;
+            return tile(images.tables().mvt(layer.layer(), t.z(), t.x(), t.y(), simplify,
+                    new TableFilter(time, scopePrefix)), version);
         }
         return cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
                 () -> db.withConnection("building tile " + layer.id() + "/" + t.z() + "/" + t.x() + "/" + t.y(),
@@ -69,32 +87,44 @@ public final class TileService {
     }
 
     /**
-     * The 256x256 transparent PNG tile of {@code layer} at {@code t} in {@code style}
-     * ({@link Style#OUTLINE} or {@link Style#OUTLINE_LABELS}), with only the cells whose code starts
-     * with {@code scopePrefix}. Empty (no bytes) when the layer does not draw at the tile's scale.
+     * The 256x256 transparent PNG tile of {@code layer} at {@code t} in {@code style} (a style of
+     * the layer; blank: its default), with only the features the viewer may see ({@code scopePrefix})
+     * and, for timed layers, those of {@code time} (null: the default window). Empty (no bytes) when
+     * the layer does not draw at the tile's scale.
      *
-     * @throws IllegalArgumentException naming the style when it is not defined
+     * @throws IllegalArgumentException naming the style when the layer has no such style
      */
-    public Tile png(TileLayer layer, TileCoord t, String style, String scopePrefix) {
-        MapLayers.Layer mapLayer = MapLayers.find(layer.id()).orElseThrow(() -> new IllegalStateException(
-                "tile layer " + layer.id() + " has no map layer"));
-        Style s = Style.forGrid(layer.level(), style);
+    public Tile png(TileLayer layer, TileCoord t, String style, String scopePrefix, TimeRange time) {
+        MapLayer mapLayer = layer.layer();
+        Style s = mapLayer.style(style);
         long version = currentVersion();
         Envelope tileBox = t.webMercatorEnvelope();
         if (!mapLayer.visibleAt(MapImageService.scaleDenominator(CrsRegistry.parse(WEB_MERCATOR), tileBox, PNG_SIZE))) {
             return tile(new byte[0], version);
         }
+        TableFilter filter = new TableFilter(time, scopePrefix);
+        if (!layer.isGrid()) {
+            return tile(ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null),
+                    version);
+        }
         return cached(new TileCache.Key("png", s.name(), layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
-                () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix), ImageFormat.PNG, null));
+                () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null));
     }
 
-    private BufferedImage renderPng(MapLayers.Layer layer, Style style, Envelope tileBox, String scopePrefix) {
+    /** As {@link #png(TileLayer, TileCoord, String, String, TimeRange)} with the default time window. */
+    public Tile png(TileLayer layer, TileCoord t, String style, String scopePrefix) {
+        return png(layer, t, style, scopePrefix, null);
+    }
+
+    private BufferedImage renderPng(MapLayer layer, Style style, Envelope tileBox, String scopePrefix,
+            TableFilter filter) {
         int buffer = style.labels() ? LABEL_BUFFER_PX : 0;
         Envelope box = new Envelope(tileBox);
         box.expandBy(tileBox.getWidth() * buffer / PNG_SIZE);
         int size = PNG_SIZE + 2 * buffer;
         BufferedImage img = images.render(new MapImageService.Request(List.of(layer), List.of(style),
-                CrsRegistry.parse(WEB_MERCATOR), box, size, size, null, null, code -> code.startsWith(scopePrefix)));
+                CrsRegistry.parse(WEB_MERCATOR), box, size, size, null, null, code -> code.startsWith(scopePrefix),
+                filter));
         return buffer == 0 ? img : img.getSubimage(buffer, buffer, PNG_SIZE, PNG_SIZE);
     }
 
@@ -110,6 +140,10 @@ public final class TileService {
 
     /** The layer's extent as {@code [minLon, minLat, maxLon, maxLat]} for TileJSON. */
     public double[] bounds(TileLayer layer, String scopePrefix) {
+        if (!layer.isGrid()) {
+            double[] e = images.tables().extent(layer.layer(), scopePrefix);
+            return e != null ? e : TileRepository.WORLD.clone();
+        }
         return db.withConnection("reading the extent of " + layer.id(), c -> repo.bounds(c, layer, scopePrefix));
     }
 

@@ -2,20 +2,25 @@ package cn.gridwatch.map.wms;
 
 import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.geo.SupportedCrs;
-import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.map.MapLayer;
 import cn.gridwatch.map.MapLayers;
-import cn.gridwatch.map.render.Style;
+import cn.gridwatch.map.render.Legend;
+import cn.gridwatch.map.style.Style;
+import java.awt.Dimension;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * Writes the capabilities document: WMT_MS_Capabilities 1.1.1 (with its DTD) or WMS_Capabilities
- * 1.3.0 (namespace and schema location). One root layer holds the grid layers; the CRS list is the
+ * 1.3.0 (namespace and schema location). One root layer holds every layer of {@link MapLayers}, each
+ * with its styles and their legends; grid layers have a TIME dimension of cell versions (one day),
+ * timed register layers one of intervals (their default window as default). The CRS list is the
  * geographic and web CRSs plus the CGCS2000 3-degree Gauss-Krüger zones (EPSG:4534..4554, central
  * meridians 75°E..135°E) that the data's extent touches. BoundingBox coordinates follow each CRS's
  * axis order in 1.3.0 (lat/lon for EPSG:4326/4490, northing/easting for the zones). Stateless.
@@ -30,8 +35,9 @@ final class CapabilitiesWriter {
 
     private final WmsVersion v;
     private final String base;
-    private final StringBuilder sb = new StringBuilder(16_384);
-    private LocalDate firstDate;
+    private final StringBuilder sb = new StringBuilder(32_768);
+    private WmsService.Extents extents;
+    private LocalDate today;
 
     /** {@code base} is the service URL ending in '?' or '&', credentials included when the client used them. */
     private CapabilitiesWriter(WmsVersion v, String base) {
@@ -39,12 +45,12 @@ final class CapabilitiesWriter {
         this.base = base;
     }
 
-    /** {@code firstDate}: the earliest date of the TIME dimension (null: no dimension, the grid is empty). */
-    static String write(WmsVersion v, String base, long updateSequence, Map<GridLevel, Envelope> extents,
-            LocalDate firstDate) {
+    /** {@code today}: the end of the time dimensions and of the default windows. */
+    static String write(WmsVersion v, String base, long updateSequence, WmsService.Extents extents, LocalDate today) {
         CapabilitiesWriter w = new CapabilitiesWriter(v, base);
-        w.firstDate = firstDate;
-        return w.document(updateSequence, extents);
+        w.extents = extents;
+        w.today = today;
+        return w.document(updateSequence);
     }
 
     /** The Gauss-Krüger zones (EPSG:4534..4554) whose 3-degree band meets the longitudes of {@code e}. */
@@ -59,9 +65,9 @@ final class CapabilitiesWriter {
         return out;
     }
 
-    private String document(long seq, Map<GridLevel, Envelope> extents) {
+    private String document(long seq) {
         Envelope all = new Envelope();
-        extents.values().forEach(all::expandToInclude);
+        extents.byLayer().values().forEach(all::expandToInclude);
         if (all.isNull()) {
             all = DEFAULT_EXTENT;
         }
@@ -106,14 +112,14 @@ final class CapabilitiesWriter {
         sb.append("<Layer>\n");
         element("Title", "gridwatch 环境网格 Environmental supervision grid");
         element("Abstract", "The four-level grid (city, county/district, township/street, village/community), "
-                + "current versions, stored in CGCS2000 (EPSG:4490).");
+                + "current versions, and the registers located in it: monitoring points, pollution sources, complaints"
+                + " and open problems. Stored in CGCS2000 (EPSG:4490).");
         for (String crs : crsList) {
             element(v == WmsVersion.V130 ? "CRS" : "SRS", crs);
         }
         boundingBoxes(all, crsList);
-        for (MapLayers.Layer layer : MapLayers.all()) {
-            Envelope e = extents.getOrDefault(layer.level(), all);
-            layer(layer, e, crsList);
+        for (MapLayer layer : MapLayers.all()) {
+            layer(layer, extents.byLayer().getOrDefault(layer.name(), all), crsList);
         }
         sb.append("</Layer>\n</Capability>\n");
         sb.append(v == WmsVersion.V111 ? "</WMT_MS_Capabilities>\n" : "</WMS_Capabilities>\n");
@@ -124,10 +130,10 @@ final class CapabilitiesWriter {
         sb.append("<Service>\n");
         element("Name", v == WmsVersion.V111 ? "OGC:WMS" : "WMS");
         element("Title", "gridwatch WMS 环境网格化监管");
-        element("Abstract", "Grid layers of the environmental supervision grid (环境网格). Authenticate with "
+        element("Abstract", "Layers of the environmental supervision grid (环境网格) and its registers. Authenticate with "
                 + "HTTP Basic (any user name, an API token as password) or access_token in the URL.");
         sb.append("<KeywordList>");
-        for (String k : List.of("grid", "网格", "environment", "CGCS2000")) {
+        for (String k : List.of("grid", "网格", "environment", "CGCS2000", "监测点位", "污染源", "信访", "问题")) {
             sb.append("<Keyword>").append(Xml.esc(k)).append("</Keyword>");
         }
         sb.append("</KeywordList>\n");
@@ -150,21 +156,28 @@ final class CapabilitiesWriter {
         sb.append("</Get></HTTP></DCPType>\n</").append(tag).append(">\n");
     }
 
-    private void layer(MapLayers.Layer layer, Envelope e, List<String> crsList) {
+    private void layer(MapLayer layer, Envelope e, List<String> crsList) {
         sb.append("<Layer queryable=\"1\" opaque=\"0\">\n");
         element("Name", layer.name());
         element("Title", layer.title());
-        element("Abstract", layer.level().chinese() + " (" + layer.level().id() + ") cells of the grid, current versions");
+        element("Abstract", layer.description());
         boundingBoxes(e, crsList);
-        timeDimension();
-        for (String style : List.of(Style.OUTLINE, Style.OUTLINE_LABELS)) {
+        if (layer.isGrid()) {
+            gridTimeDimension();
+        } else if (layer.timed()) {
+            intervalTimeDimension(layer);
+        }
+        for (Style style : layer.styles()) {
+            Dimension size = layer.isGrid() ? new Dimension(Legend.DEFAULT_BOX, Legend.DEFAULT_BOX)
+                    : Legend.titledSize(style, Legend.DEFAULT_BOX, Legend.DEFAULT_BOX);
             sb.append("<Style>");
-            element("Name", style);
-            element("Title", style.equals(Style.OUTLINE) ? "边界 Outline" : "边界与名称 Outline with names");
-            sb.append("<LegendURL width=\"20\" height=\"20\">");
+            element("Name", style.name());
+            element("Title", style.title());
+            sb.append("<LegendURL width=\"").append(size.width).append("\" height=\"").append(size.height).append("\">");
             element("Format", "image/png");
             onlineResource(base + "SERVICE=WMS&VERSION=" + v.text() + "&REQUEST=GetLegendGraphic&FORMAT=image/png"
-                    + "&LAYER=" + layer.name() + "&STYLE=" + style + "&WIDTH=20&HEIGHT=20");
+                    + "&LAYER=" + layer.name() + "&STYLE=" + style.name() + "&WIDTH=" + Legend.DEFAULT_BOX + "&HEIGHT="
+                    + Legend.DEFAULT_BOX);
             sb.append("</LegendURL></Style>\n");
         }
         if (v == WmsVersion.V130) {
@@ -183,18 +196,32 @@ final class CapabilitiesWriter {
         sb.append("</Layer>\n");
     }
 
-    /** TIME: the cell versions valid on a day, from the first import to today; absent means current. */
-    private void timeDimension() {
-        if (firstDate == null) {
+    /** TIME of grid layers: the cell versions valid on a day, from the first import to today; absent means current. */
+    private void gridTimeDimension() {
+        if (extents.firstGridDate() == null) {
             return;
         }
-        String extent = firstDate + "/present/P1D";
+        dimension(extents.firstGridDate() + "/present/P1D", "current");
+    }
+
+    /**
+     * TIME of a timed register layer: intervals of days from its first row to today; the default is
+     * its default window (the last N days up to today).
+     */
+    private void intervalTimeDimension(MapLayer layer) {
+        Instant[] t = extents.times().get(layer.name());
+        LocalDate first = t == null ? today : LocalDate.ofInstant(t[0], ZoneId.systemDefault());
+        LocalDate from = today.minusDays(layer.table().defaultDays());
+        dimension((first.isBefore(today) ? first : today) + "/" + today + "/P1D", from + "/" + today);
+    }
+
+    private void dimension(String extent, String defaultValue) {
         if (v == WmsVersion.V130) {
-            sb.append("<Dimension name=\"time\" units=\"ISO8601\" default=\"current\" current=\"1\" nearestValue=\"0\">")
-                    .append(extent).append("</Dimension>\n");
+            sb.append("<Dimension name=\"time\" units=\"ISO8601\" default=\"").append(Xml.esc(defaultValue))
+                    .append("\" current=\"1\" nearestValue=\"0\">").append(extent).append("</Dimension>\n");
         } else {
-            sb.append("<Dimension name=\"time\" units=\"ISO8601\"/>\n<Extent name=\"time\" default=\"current\""
-                    + " nearestValue=\"0\">").append(extent).append("</Extent>\n");
+            sb.append("<Dimension name=\"time\" units=\"ISO8601\"/>\n<Extent name=\"time\" default=\"")
+                    .append(Xml.esc(defaultValue)).append("\" nearestValue=\"0\">").append(extent).append("</Extent>\n");
         }
     }
 

@@ -58,7 +58,7 @@ final class ExceptionReport {
         if (e.code() != null) {
             sb.append(" code=\"").append(Xml.esc(e.code())).append('"');
         }
-        if (e.locator() != null) {
+        if (e.locator() != null && v == WmsVersion.V130) { // the 1.1.1 DTD has no locator attribute
             sb.append(" locator=\"").append(Xml.esc(e.locator())).append('"');
         }
         sb.append('>').append(Xml.esc(e.getMessage())).append("</ServiceException>\n</ServiceExceptionReport>\n");

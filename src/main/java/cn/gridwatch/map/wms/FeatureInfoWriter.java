@@ -1,8 +1,7 @@
 package cn.gridwatch.map.wms;
 
 import cn.gridwatch.Json;
-import cn.gridwatch.map.MapLayers;
-import cn.gridwatch.map.render.MapFeature;
+import cn.gridwatch.map.MapFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes GetFeatureInfo answers (code, name, level and layer of each cell) as text/plain,
- * text/html, application/json or GML 2 (application/vnd.ogc.gml, text/xml; attributes only, no
- * geometry). Stateless.
+ * Writes GetFeatureInfo answers (the layer and the attributes of each feature: code, name and level
+ * for grid cells; code, name, class and the register's columns for register features) as
+ * text/plain, text/html, application/json or GML 2 (application/vnd.ogc.gml, text/xml; attributes
+ * only, no geometry). Attribute names are code-side identifiers, so they are valid XML names. Stateless.
  */
 final class FeatureInfoWriter {
     record Output(String contentType, String body) {
@@ -44,9 +44,8 @@ final class FeatureInfoWriter {
         };
     }
 
-    private static String layerName(MapFeature f) {
-        return MapLayers.all().stream().filter(l -> l.level() == f.level()).findFirst().map(MapLayers.Layer::name)
-                .orElse(f.level().id());
+    private static String show(Object v) {
+        return v == null ? "" : v.toString();
     }
 
     private static String text(List<MapFeature> features) {
@@ -55,34 +54,44 @@ final class FeatureInfoWriter {
         }
         StringBuilder sb = new StringBuilder();
         for (MapFeature f : features) {
-            sb.append("Layer '").append(layerName(f)).append("'\n  code = ").append(f.code())
-                    .append("\n  name = ").append(f.name()).append("\n  level = ").append(f.level().id()).append('\n');
+            sb.append("Layer '").append(f.layer()).append("'\n");
+            f.properties().forEach((k, v) -> sb.append("  ").append(k).append(" = ").append(show(v)).append('\n'));
         }
         return sb.toString();
     }
 
     private static String html(List<MapFeature> features) {
         StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>Feature info</title>"
-                + "</head><body>\n<table border=\"1\">\n<tr><th>layer</th><th>code</th><th>name</th><th>level</th></tr>\n");
+                + "</head><body>\n");
+        String layer = null;
         for (MapFeature f : features) {
-            sb.append("<tr><td>").append(Xml.esc(layerName(f))).append("</td><td>").append(Xml.esc(f.code()))
-                    .append("</td><td>").append(Xml.esc(f.name())).append("</td><td>").append(f.level().id())
-                    .append("</td></tr>\n");
+            if (!f.layer().equals(layer)) {
+                if (layer != null) {
+                    sb.append("</table>\n");
+                }
+                layer = f.layer();
+                sb.append("<table border=\"1\">\n<caption>").append(Xml.esc(layer)).append("</caption>\n<tr>");
+                f.properties().keySet().forEach(k -> sb.append("<th>").append(Xml.esc(k)).append("</th>"));
+                sb.append("</tr>\n");
+            }
+            sb.append("<tr>");
+            f.properties().values().forEach(v -> sb.append("<td>").append(Xml.esc(show(v))).append("</td>"));
+            sb.append("</tr>\n");
         }
-        return sb.append("</table>\n</body></html>\n").toString();
+        if (layer != null) {
+            sb.append("</table>\n");
+        }
+        return sb.append("</body></html>\n").toString();
     }
 
     private static String json(List<MapFeature> features) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (MapFeature f : features) {
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("code", f.code());
-            props.put("name", f.name());
-            props.put("level", f.level().id());
-            props.put("layer", layerName(f));
+            Map<String, Object> props = new LinkedHashMap<>(f.properties());
+            props.put("layer", f.layer());
             Map<String, Object> feature = new LinkedHashMap<>();
             feature.put("type", "Feature");
-            feature.put("id", layerName(f) + "." + f.code());
+            feature.put("id", f.layer() + "." + f.code());
             feature.put("geometry", null);
             feature.put("properties", props);
             list.add(feature);
@@ -102,11 +111,12 @@ final class FeatureInfoWriter {
                 + "<wfs:FeatureCollection xmlns:wfs=\"http://www.opengis.net/wfs\" xmlns:gml=\"http://www.opengis.net/gml\""
                 + " xmlns:gw=\"https://gridwatch.cn/wms\">\n");
         for (MapFeature f : features) {
-            String layer = layerName(f);
+            String layer = f.layer();
             sb.append("  <gml:featureMember><gw:").append(layer).append(" fid=\"").append(Xml.esc(layer + "." + f.code()))
-                    .append("\"><gw:code>").append(Xml.esc(f.code())).append("</gw:code><gw:name>").append(Xml.esc(f.name()))
-                    .append("</gw:name><gw:level>").append(f.level().id()).append("</gw:level></gw:").append(layer)
-                    .append("></gml:featureMember>\n");
+                    .append("\">");
+            f.properties().forEach((k, v) -> sb.append("<gw:").append(k).append('>').append(Xml.esc(show(v)))
+                    .append("</gw:").append(k).append('>'));
+            sb.append("</gw:").append(layer).append("></gml:featureMember>\n");
         }
         return sb.append("</wfs:FeatureCollection>\n").toString();
     }

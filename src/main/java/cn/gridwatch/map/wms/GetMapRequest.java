@@ -2,11 +2,14 @@ package cn.gridwatch.map.wms;
 
 import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.geo.SupportedCrs;
+import cn.gridwatch.map.MapLayer;
 import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.TimeRange;
 import cn.gridwatch.map.render.ImageFormat;
-import cn.gridwatch.map.render.Style;
+import cn.gridwatch.map.style.Style;
 import java.awt.Color;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +19,23 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * A parsed and checked GetMap request (also the map part of GetFeatureInfo). {@code bbox} is x/y in
  * {@code crs} (x = longitude/easting) whatever the axis order of the request; {@code background}
- * is null for a transparent map; {@code date} (TIME) picks the cell versions valid on that day, null
- * the current ones. Immutable.
+ * is null for a transparent map. TIME gives {@code gridDate}, the day whose cell versions grid
+ * layers show (null: the current ones), and {@code time}, the interval time-filtered register
+ * layers show (null: each layer's default window). Immutable.
  */
-record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Style> styles, SupportedCrs crs,
-        Envelope bbox, int width, int height, ImageFormat format, boolean transparent, Color bgcolor, LocalDate date) {
+record GetMapRequest(WmsVersion version, List<MapLayer> layers, List<Style> styles, SupportedCrs crs,
+        Envelope bbox, int width, int height, ImageFormat format, boolean transparent, Color bgcolor, LocalDate gridDate,
+        TimeRange time) {
     static final int MAX_SIZE = 4096;
 
     /** The colour to fill before drawing: null when transparent (and the format has alpha). */
     Color background() {
         return transparent && format.supportsAlpha() ? null : bgcolor;
+    }
+
+    /** True when a register layer is asked for: its answer depends on data outside the grid version. */
+    boolean hasRegisterLayers() {
+        return layers.stream().anyMatch(l -> !l.isGrid());
     }
 
     /**
@@ -35,7 +45,7 @@ record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Styl
      * @throws WmsException with the OGC code for the first bad or missing parameter
      */
     static GetMapRequest parse(WmsParams p, WmsVersion v, boolean needFormat) {
-        List<MapLayers.Layer> layers = layers(p.required("LAYERS"), "LAYERS");
+        List<MapLayer> layers = layers(p.required("LAYERS"), "LAYERS");
         List<Style> styles = styles(p.raw("STYLES"), layers);
         SupportedCrs crs = crs(p, v);
         Envelope bbox = bbox(p.required("BBOX"), crs, v);
@@ -44,13 +54,18 @@ record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Styl
         ImageFormat format = needFormat ? format(p.required("FORMAT")) : ImageFormat.PNG;
         boolean transparent = "TRUE".equalsIgnoreCase(p.get("TRANSPARENT"));
         Color bg = bgcolor(p.get("BGCOLOR"));
-        LocalDate date = time(p.get("TIME"));
-        return new GetMapRequest(v, layers, styles, crs, bbox, width, height, format, transparent, bg, date);
+        String timeText = p.get("TIME");
+        LocalDate gridDate = null;
+        if (layers.stream().anyMatch(MapLayer::isGrid)) {
+            gridDate = time(timeText);
+        }
+        TimeRange range = timeRange(timeText);
+        return new GetMapRequest(v, layers, styles, crs, bbox, width, height, format, transparent, bg, gridDate, range);
     }
 
     /**
-     * TIME: one date ({@code 2024-06-01}, a timestamp's date part is used), or absent/{@code current}
-     * for the current cells (null).
+     * TIME for grid layers: one date ({@code 2024-06-01}, a timestamp's date part is used), or
+     * absent/{@code current} for the current cells (null).
      *
      * @throws WmsException InvalidDimensionValue naming the value for anything else (ranges, lists)
      */
@@ -66,21 +81,41 @@ record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Styl
             }
         }
         throw new WmsException(WmsException.INVALID_DIMENSION_VALUE, "TIME must be one date like 2024-06-01 or current"
-                + " (ranges and lists are not supported), but was: '" + text + "'", "TIME");
+                + " for grid layers (ranges and lists are for register layers such as complaints), but was: '" + text
+                + "'", "TIME");
     }
 
-    static List<MapLayers.Layer> layers(String text, String param) {
-        List<MapLayers.Layer> out = new ArrayList<>();
+    /**
+     * TIME for time-filtered register layers: null (absent or {@code current}: each layer's default
+     * window), one day (a date, or a timestamp's date) or an interval {@code start/end} of dates or
+     * timestamps ({@code ..} for an open end), dates in the server's time zone.
+     *
+     * @throws WmsException InvalidDimensionValue naming TIME and the value
+     */
+    static TimeRange timeRange(String text) {
+        if (text == null || text.equalsIgnoreCase("current") || text.equalsIgnoreCase("present")) {
+            return null;
+        }
+        String t = text.indexOf('/') < 0 && text.matches("\\d{4}-\\d{2}-\\d{2}T.*") ? text.substring(0, 10) : text;
+        try {
+            return TimeRange.parse("TIME", t, ZoneId.systemDefault());
+        } catch (IllegalArgumentException e) {
+            throw new WmsException(WmsException.INVALID_DIMENSION_VALUE, e.getMessage(), "TIME");
+        }
+    }
+
+    static List<MapLayer> layers(String text, String param) {
+        List<MapLayer> out = new ArrayList<>();
         for (String name : text.split(",", -1)) {
             out.add(MapLayers.find(name).orElseThrow(() -> new WmsException(WmsException.LAYER_NOT_DEFINED,
                     "layer '" + name.trim() + "' in " + param + " is not defined; layers: "
-                            + MapLayers.all().stream().map(MapLayers.Layer::name).toList(), name.trim())));
+                            + MapLayers.all().stream().map(MapLayer::name).toList(), name.trim())));
         }
         return out;
     }
 
     /** Empty, absent or all-empty (",,,") STYLES mean the default style of each layer. */
-    static List<Style> styles(String text, List<MapLayers.Layer> layers) {
+    static List<Style> styles(String text, List<MapLayer> layers) {
         String[] names = text == null || text.isBlank() ? new String[0] : text.split(",", -1);
         if (names.length > 0 && names.length != layers.size()) {
             throw new WmsException(WmsException.STYLE_NOT_DEFINED, "STYLES must name one style per layer ("
@@ -89,14 +124,10 @@ record GetMapRequest(WmsVersion version, List<MapLayers.Layer> layers, List<Styl
         List<Style> out = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             String n = i < names.length ? names[i].trim() : "";
-            if (n.equalsIgnoreCase("default")) {
-                n = "";
-            }
             try {
-                out.add(Style.forGrid(layers.get(i).level(), n));
+                out.add(layers.get(i).style(n));
             } catch (IllegalArgumentException e) {
-                throw new WmsException(WmsException.STYLE_NOT_DEFINED, "style '" + n + "' is not defined for layer "
-                        + layers.get(i).name() + "; use " + Style.OUTLINE + " or " + Style.OUTLINE_LABELS, n);
+                throw new WmsException(WmsException.STYLE_NOT_DEFINED, e.getMessage(), n);
             }
         }
         return out;

@@ -1,11 +1,12 @@
 package cn.gridwatch.map.wms;
 
 import cn.gridwatch.db.DatabaseException;
-import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.MapFeature;
+import cn.gridwatch.map.MapLayer;
 import cn.gridwatch.map.render.ImageEncoder;
 import cn.gridwatch.map.render.ImageFormat;
-import cn.gridwatch.map.render.MapFeature;
-import cn.gridwatch.map.render.Style;
+import cn.gridwatch.map.render.Legend;
+import cn.gridwatch.map.style.Style;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.Scope;
 import io.javalin.config.RoutesConfig;
@@ -15,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +29,12 @@ import org.slf4j.LoggerFactory;
  * GetLegendGraphic). Parameter names are case-insensitive; a missing VERSION means 1.3.0. Every
  * failure is a service exception in the version's format (or drawn into the image for
  * EXCEPTIONS=INIMAGE, a blank image for BLANK), HTTP 200 as WMS clients expect, 503 when the
- * database fails. Answers carry an ETag from the grid version, the normalized request and the
- * caller's scope; a matching If-None-Match gives 304. Authentication happens before, in
- * {@link AccessFilter}. Thread-safe.
+ * database fails. Answers about the grid alone carry an ETag from the grid version, the normalized
+ * request and the caller's scope, checked before any drawing; answers that include register layers
+ * or the capabilities (register extents, today's date) carry an ETag of their bytes. A matching
+ * If-None-Match gives 304. Officers see only their jurisdiction's register features (maps and feature
+ * info) and grid cells (feature info). Authentication happens before, in {@link AccessFilter}.
+ * Thread-safe.
  */
 public final class WmsController {
     private static final Logger LOG = LoggerFactory.getLogger(WmsController.class);
@@ -100,28 +105,32 @@ public final class WmsController {
                         + " is newer than the server's " + version, "UPDATESEQUENCE");
             }
         }
-        if (notModified(ctx, p, v, version)) {
+        String xml = CapabilitiesWriter.write(v, baseUrl(ctx), version, wms.extents(version), LocalDate.now());
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        if (notModified(ctx, bodyTag(body))) {
             return;
         }
-        String xml = CapabilitiesWriter.write(v, baseUrl(ctx), version, wms.extents(version),
-                wms.firstDate(version));
         ctx.contentType(v == WmsVersion.V111 ? "application/vnd.ogc.wms_xml; charset=UTF-8" : "text/xml; charset=UTF-8")
-                .result(xml.getBytes(StandardCharsets.UTF_8));
+                .result(body);
     }
 
     private void getMap(Context ctx, WmsParams p, WmsVersion v) {
         GetMapRequest r = GetMapRequest.parse(p, v, true);
-        if (notModified(ctx, p, v, wms.version())) {
+        boolean registers = r.hasRegisterLayers();
+        if (!registers && notModified(ctx, requestTag(ctx, p, v, wms.version()))) {
             return;
         }
-        byte[] png = ImageEncoder.encode(wms.map(r), r.format(), r.bgcolor());
-        ctx.contentType(r.format().mime()).result(png);
+        byte[] image = ImageEncoder.encode(wms.map(r, scope(ctx).prefix()), r.format(), r.bgcolor());
+        if (registers && notModified(ctx, bodyTag(image))) {
+            return;
+        }
+        ctx.contentType(r.format().mime()).result(image);
     }
 
     private void featureInfo(Context ctx, WmsParams p, WmsVersion v) {
         GetMapRequest r = GetMapRequest.parse(p, v, false);
-        List<MapLayers.Layer> query = GetMapRequest.layers(p.required("QUERY_LAYERS"), "QUERY_LAYERS");
-        for (MapLayers.Layer q : query) {
+        List<MapLayer> query = GetMapRequest.layers(p.required("QUERY_LAYERS"), "QUERY_LAYERS");
+        for (MapLayer q : query) {
             if (!r.layers().contains(q)) {
                 throw new WmsException(WmsException.LAYER_NOT_DEFINED, "QUERY_LAYERS names " + q.name()
                         + ", which is not in LAYERS", q.name());
@@ -133,14 +142,19 @@ public final class WmsController {
         int i = pixel(p, iName, v == WmsVersion.V130 ? "X" : "I", r.width());
         int j = pixel(p, jName, v == WmsVersion.V130 ? "Y" : "J", r.height());
         int max = featureCount(p.get("FEATURE_COUNT"));
-        if (notModified(ctx, p, v, wms.version())) {
+        boolean registers = query.stream().anyMatch(l -> !l.isGrid());
+        if (!registers && notModified(ctx, requestTag(ctx, p, v, wms.version()))) {
             return;
         }
-        Scope scope = AccessFilter.principal(ctx).scope();
+        Scope scope = scope(ctx);
         Predicate<String> visible = code -> scope.isAll() || scope.contains(code) || scope.isAncestor(code);
-        List<MapFeature> found = wms.featureInfo(r, query, i, j, max, visible);
+        List<MapFeature> found = wms.featureInfo(r, query, i, j, max, visible, scope.prefix());
         FeatureInfoWriter.Output out = FeatureInfoWriter.write(format, found);
-        ctx.contentType(out.contentType()).result(out.body().getBytes(StandardCharsets.UTF_8));
+        byte[] body = out.body().getBytes(StandardCharsets.UTF_8);
+        if (registers && notModified(ctx, bodyTag(body))) {
+            return;
+        }
+        ctx.contentType(out.contentType()).result(body);
     }
 
     private static int pixel(WmsParams p, String name, String otherName, int size) {
@@ -176,22 +190,38 @@ public final class WmsController {
     }
 
     private void legend(Context ctx, WmsParams p, WmsVersion v) {
-        MapLayers.Layer layer = GetMapRequest.layers(p.required("LAYER"), "LAYER").get(0);
+        MapLayer layer = GetMapRequest.layers(p.required("LAYER"), "LAYER").get(0);
         Style style = GetMapRequest.styles(p.get("STYLE"), List.of(layer)).get(0);
         ImageFormat format = p.get("FORMAT") == null ? ImageFormat.PNG : GetMapRequest.format(p.get("FORMAT"));
-        int width = p.get("WIDTH") == null ? 20 : p.positiveInt("WIDTH", 512);
-        int height = p.get("HEIGHT") == null ? 20 : p.positiveInt("HEIGHT", 512);
-        if (notModified(ctx, p, v, wms.version())) {
+        int width = p.get("WIDTH") == null ? Legend.DEFAULT_BOX : p.positiveInt("WIDTH", 512);
+        int height = p.get("HEIGHT") == null ? Legend.DEFAULT_BOX : p.positiveInt("HEIGHT", 512);
+        if (notModified(ctx, requestTag(ctx, p, v, wms.version()))) {
             return;
         }
-        ctx.contentType(format.mime()).result(ImageEncoder.encode(WmsService.legend(style, width, height), format,
+        ctx.contentType(format.mime()).result(ImageEncoder.encode(WmsService.legend(layer, style, width, height), format,
                 Color.WHITE));
     }
 
+    private static Scope scope(Context ctx) {
+        return AccessFilter.principal(ctx).scope();
+    }
+
+    /** An ETag from what the answer depends on when only the grid is involved: grid version, request, scope. */
+    private static String requestTag(Context ctx, WmsParams p, WmsVersion v, long gridVersion) {
+        return "\"" + sha256(gridVersion + "|" + v.text() + "|" + p.normalized() + "|" + scope(ctx)) + "\"";
+    }
+
+    /** An ETag of the answer's bytes (for answers that depend on more than the grid version). */
+    private static String bodyTag(byte[] body) {
+        try {
+            return "\"b" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+        }
+    }
+
     /** Sets the ETag; true (and 304 sent) when the client's If-None-Match already has it. */
-    private static boolean notModified(Context ctx, WmsParams p, WmsVersion v, long gridVersion) {
-        String scope = AccessFilter.principal(ctx).scope().toString();
-        String etag = "\"" + sha256(gridVersion + "|" + v.text() + "|" + p.normalized() + "|" + scope) + "\"";
+    private static boolean notModified(Context ctx, String etag) {
         ctx.header("ETag", etag);
         ctx.header("Cache-Control", "private, no-cache");
         String inm = ctx.header("If-None-Match");

@@ -4,17 +4,22 @@ import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.geo.SupportedCrs;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridService;
+import cn.gridwatch.map.MapFeature;
+import cn.gridwatch.map.MapLayer;
 import cn.gridwatch.map.MapLayers;
 import cn.gridwatch.map.render.GridFeatureSource;
-import cn.gridwatch.map.render.MapFeature;
+import cn.gridwatch.map.render.Legend;
 import cn.gridwatch.map.render.MapImageService;
-import cn.gridwatch.map.render.Style;
-import java.awt.BasicStroke;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import cn.gridwatch.map.style.Style;
+import cn.gridwatch.map.table.TableFeatureSource;
+import cn.gridwatch.map.table.TableFilter;
 import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -22,61 +27,113 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The WMS use cases without HTTP: maps (drawn by {@link MapImageService}, shared with the PNG tiles),
- * feature info, legends and what the capabilities need (grid version, extents). Thread-safe.
+ * feature info, legends and what the capabilities need: the grid version, each layer's extent and
+ * the time extents. Grid extents are cached per grid version; register extents change without it,
+ * so they are cached for {@value #REGISTER_EXTENT_SECONDS} seconds. Thread-safe.
  */
 public final class WmsService {
     static final double PIXEL_M = MapImageService.PIXEL_M;
+    static final long REGISTER_EXTENT_SECONDS = 60;
+    /** Feature info finds points within this many pixels of the clicked one. */
+    static final int HIT_RADIUS_PX = 6;
+    /** Register extents narrower than this (a single point) are widened to it, in degrees. */
+    static final double MIN_EXTENT_DEG = 0.001;
 
     private final GridService grids;
     private final GridFeatureSource source;
+    private final TableFeatureSource tables;
     private final MapImageService images;
-    private volatile CachedExtents extents = new CachedExtents(-1, Map.of(), null);
+    private final Clock clock;
+    private volatile Extents extents = new Extents(-1, Instant.MIN, Map.of(), null, Map.of());
 
-    private record CachedExtents(long version, Map<GridLevel, Envelope> byLevel, LocalDate firstDate) {
+    /**
+     * What the capabilities show of the data: a lon/lat extent per layer name (absent: empty layer),
+     * the first day of the grid's TIME dimension and the first and last time of timed layers.
+     */
+    record Extents(long gridVersion, Instant expires, Map<String, Envelope> byLayer, LocalDate firstGridDate,
+            Map<String, Instant[]> times) {
     }
 
     public WmsService(GridService grids, MapImageService images) {
+        this(grids, images, Clock.systemDefaultZone());
+    }
+
+    public WmsService(GridService grids, MapImageService images, Clock clock) {
         this.grids = grids;
         this.images = images;
         this.source = images.source();
+        this.tables = images.tables();
+        this.clock = clock;
     }
 
-    /** The grid version: the capabilities' updateSequence and part of every ETag. */
+    /**
+     * The grid version: the capabilities' updateSequence and part of every grid-only ETag. It is the
+     * version of the in-memory snapshot maps are drawn from (no database read per request), or the
+     * database's when there is no snapshot.
+     */
     public long version() {
-        return grids.currentVersion();
+        long v = images.snapshotVersion();
+        return v >= 0 ? v : grids.currentVersion();
     }
 
-    /** The lon/lat extent of each level's current cells (cached per grid version). */
-    Map<GridLevel, Envelope> extents(long version) {
-        return cached(version).byLevel();
-    }
-
-    /** The earliest date a TIME can show cells for (null for an empty grid), cached per grid version. */
-    LocalDate firstDate(long version) {
-        return cached(version).firstDate();
-    }
-
-    private CachedExtents cached(long version) {
-        CachedExtents e = extents;
-        if (e.version() != version) {
-            e = new CachedExtents(version, source.extents(), source.firstDate());
+    /** The extents for the capabilities (see {@link Extents}), re-read when stale. */
+    Extents extents(long gridVersion) {
+        Extents e = extents;
+        Instant now = clock.instant();
+        if (e.gridVersion() != gridVersion || now.isAfter(e.expires())) {
+            e = readExtents(gridVersion, now);
             extents = e;
         }
         return e;
     }
 
-    /** GetMap: the layers drawn by the shared map image path, every cell (GetMap has no scope filter). */
-    BufferedImage map(GetMapRequest r) {
-        return images.render(new MapImageService.Request(r.layers(), r.styles(), r.crs(), r.bbox(), r.width(),
-                r.height(), r.background(), r.date(), code -> true));
+    private Extents readExtents(long gridVersion, Instant now) {
+        Map<String, Envelope> byLayer = new HashMap<>();
+        Map<GridLevel, Envelope> levels = source.extents();
+        Map<String, Instant[]> times = new HashMap<>();
+        for (MapLayer layer : MapLayers.all()) {
+            if (layer.isGrid()) {
+                Envelope e = levels.get(layer.level());
+                if (e != null) {
+                    byLayer.put(layer.name(), e);
+                }
+                continue;
+            }
+            double[] e = tables.extent(layer, "");
+            if (e != null) {
+                Envelope env = new Envelope(e[0], e[2], e[1], e[3]);
+                if (env.getWidth() < MIN_EXTENT_DEG || env.getHeight() < MIN_EXTENT_DEG) {
+                    env.expandBy(MIN_EXTENT_DEG / 2); // one point: clients zoom to a box, not to nothing
+                }
+                byLayer.put(layer.name(), env);
+            }
+            if (layer.timed()) {
+                Instant[] t = tables.timeExtent(layer);
+                if (t != null) {
+                    times.put(layer.name(), t);
+                }
+            }
+        }
+        return new Extents(gridVersion, now.plus(Duration.ofSeconds(REGISTER_EXTENT_SECONDS)), Map.copyOf(byLayer),
+                source.firstDate(), Map.copyOf(times));
     }
 
     /**
-     * The cells of {@code queryLayers} under pixel (i, j) (0,0 = top left), at most {@code max},
-     * only those {@code visible} accepts.
+     * GetMap: the layers drawn by the shared map image path. Grid layers show every cell (the grid
+     * is not secret; feature info is filtered), register layers only the rows of {@code scopePrefix}.
      */
-    List<MapFeature> featureInfo(GetMapRequest r, List<MapLayers.Layer> queryLayers, int i, int j, int max,
-            Predicate<String> visible) {
+    BufferedImage map(GetMapRequest r, String scopePrefix) {
+        return images.render(new MapImageService.Request(r.layers(), r.styles(), r.crs(), r.bbox(), r.width(),
+                r.height(), r.background(), r.gridDate(), code -> true, new TableFilter(r.time(), scopePrefix)));
+    }
+
+    /**
+     * The features of {@code queryLayers} under pixel (i, j) (0,0 = top left), at most {@code max}:
+     * grid cells covering the point that {@code visible} accepts, register features within
+     * {@value #HIT_RADIUS_PX} pixels in the viewer's jurisdiction ({@code scopePrefix}).
+     */
+    List<MapFeature> featureInfo(GetMapRequest r, List<MapLayer> queryLayers, int i, int j, int max,
+            Predicate<String> visible, String scopePrefix) {
         Envelope b = r.bbox();
         double x = b.getMinX() + (i + 0.5) * b.getWidth() / r.width();
         double y = b.getMaxY() - (j + 0.5) * b.getHeight() / r.height();
@@ -86,36 +143,33 @@ public final class WmsService {
         } catch (IllegalArgumentException outside) {
             return List.of();
         }
+        Envelope mapLonLat = MapImageService.toLonLat(r.crs(), b);
+        double radius = mapLonLat == null ? 0 : HIT_RADIUS_PX * mapLonLat.getWidth() / r.width();
         List<MapFeature> out = new ArrayList<>();
-        for (MapLayers.Layer layer : queryLayers) {
-            for (MapFeature f : source.at(layer.level(), lonLat[0], lonLat[1], r.date())) {
-                if (out.size() < max && visible.test(f.code())) {
-                    out.add(f);
+        for (MapLayer layer : queryLayers) {
+            if (out.size() >= max) {
+                break;
+            }
+            if (layer.isGrid()) {
+                for (MapFeature f : source.at(layer.level(), lonLat[0], lonLat[1], r.gridDate())) {
+                    if (out.size() < max && visible.test(f.code())) {
+                        out.add(f);
+                    }
                 }
+            } else {
+                out.addAll(tables.near(layer, lonLat[0], lonLat[1], radius, new TableFilter(r.time(), scopePrefix),
+                        max - out.size()));
             }
         }
         return out;
     }
 
-    /** A symbol for the legend: the layer's outline as a square of {@code width} x {@code height}. */
-    static BufferedImage legend(Style style, int width, int height) {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            float w = Math.min(style.strokeWidth(), Math.max(1, Math.min(width, height) / 4f));
-            g.setStroke(new BasicStroke(w));
-            if (style.fill() != null) {
-                g.setColor(style.fill());
-                g.fillRect(2, 2, width - 4, height - 4);
-            }
-            g.setColor(style.stroke());
-            g.drawRect(Math.round(w), Math.round(w), Math.max(1, width - 2 * Math.round(w) - 1),
-                    Math.max(1, height - 2 * Math.round(w) - 1));
-        } finally {
-            g.dispose();
-        }
-        return img;
+    /**
+     * The legend of {@code style}: grid outlines as one symbol of {@code width} x {@code height};
+     * register layers as titled rows with symbol boxes of that size.
+     */
+    static BufferedImage legend(MapLayer layer, Style style, int width, int height) {
+        return layer.isGrid() ? Legend.symbol(style.symbol(), width, height) : Legend.titled(style, width, height);
     }
 
     /** The envelope in {@code crs} of a lon/lat envelope, from points along its edges; null when none converts. */

@@ -38,4 +38,15 @@ class GenerateCommandTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("--counties FILE");
     }
+
+    @Test
+    void the_bench_scale_goes_with_the_demo_mode_only() {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new GenerateCommand());
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute("--mode", "province", "--scale", "bench", "--out", dir.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--scale goes with --mode demo only");
+        assertThat(dir.resolve("villages.geojson")).doesNotExist();
+    }
 }

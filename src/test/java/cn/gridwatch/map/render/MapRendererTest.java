@@ -2,7 +2,10 @@ package cn.gridwatch.map.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.map.MapFeature;
+import cn.gridwatch.map.style.Style;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -20,7 +23,7 @@ import org.locationtech.jts.io.WKTReader;
 /** The renderer and encoders without a database; geometries in WKT, EPSG:4490 lon/lat. */
 class MapRendererTest {
     private static final MapRenderer RENDERER = new MapRenderer();
-    private static final MapRenderer.Canvas CANVAS = new MapRenderer.Canvas("EPSG:4490", new Envelope(0, 10, 0, 10),
+    private static final MapRenderer.Canvas CANVAS = new MapRenderer.Canvas(CrsRegistry.parse("EPSG:4490"), new Envelope(0, 10, 0, 10),
             200, 200, Color.WHITE, 1e6);
 
     private static Geometry wkt(String text) {
@@ -34,7 +37,8 @@ class MapRendererTest {
     }
 
     private static MapFeature cell(String name, String polygon, String labelPoint) {
-        return new MapFeature("1", name, GridLevel.COUNTY, wkt(polygon), (Point) wkt(labelPoint));
+        return new MapFeature("grid_county", "1", name, null, wkt(polygon), (Point) wkt(labelPoint),
+                GridLevel.COUNTY.rank(), java.util.Map.of());
     }
 
     private static int[] middle(BufferedImage img) {
@@ -66,7 +70,7 @@ class MapRendererTest {
 
     @Test
     void eight_bit_png_keeps_transparency_in_the_palette() throws Exception {
-        MapRenderer.Canvas clear = new MapRenderer.Canvas("EPSG:4490", new Envelope(0, 10, 0, 10), 64, 64, null, 1e6);
+        MapRenderer.Canvas clear = new MapRenderer.Canvas(CrsRegistry.parse("EPSG:4490"), new Envelope(0, 10, 0, 10), 64, 64, null, 1e6);
         BufferedImage img = RENDERER.render(clear, List.of(new MapRenderer.Layer(List.of(
                 cell("x", "POLYGON ((2 2, 8 2, 8 8, 2 8, 2 2))", "POINT (5 5)")),
                 Style.forGrid(GridLevel.COUNTY, Style.OUTLINE))));

@@ -1,0 +1,2 @@
+/** Complaints (信访) located in the grid. */
+package cn.gridwatch.complaints;

@@ -1,0 +1,151 @@
+package cn.gridwatch.map;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a register layer's features come from: one table, a filter and the expressions that give
+ * each feature its code, name, style class and attributes. Every string here is SQL written in code
+ * (an allow-list by construction): nothing from a request reaches it; requests only bind values.
+ * The geometry is in EPSG:4490. A scoped layer's table carries the four grid codes of a located row
+ * ({@code city_code .. village_code}), which the viewer's jurisdiction filters on; an unscoped layer
+ * (reference data such as roads) shows every row to everyone. Immutable.
+ *
+ * @param table       the table, e.g. {@code pollution_source}, or a parenthesised subquery with an
+ *                    alias (a join, e.g. plan targets with their sources)
+ * @param geometry    the geometry column (or expression), EPSG:4490
+ * @param kind        what the geometry is (decides how feature info hits it and the GeoJSON type)
+ * @param code        the feature id expression (unique among the rows {@code where} keeps)
+ * @param name        the label expression
+ * @param styleClass  the expression whose value picks the symbol (null: one symbol)
+ * @param where       the rows that belong to the layer, e.g. {@code valid_to is null}
+ * @param attributes  output name to expression, for feature info, vector tiles and the features API
+ * @param time        the timestamptz column time filters apply to (null: not time-filtered)
+ * @param defaultDays the window when a request gives no time: the last this many days
+ * @param scoped      true when rows are filtered by the viewer's jurisdiction (the four cell codes)
+ */
+public record TableLayer(String table, String geometry, GeometryKind kind, String code, String name, String styleClass,
+        String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped) {
+    /** The geometry types a register layer can have. */
+    public enum GeometryKind {
+        POINT("Point"), LINE("MultiLineString"), POLYGON("MultiPolygon");
+
+        private final String geoJson;
+
+        GeometryKind(String geoJson) {
+            this.geoJson = geoJson;
+        }
+
+        /** The GeoJSON geometry type name. */
+        public String geoJson() {
+            return geoJson;
+        }
+    }
+
+    /** The four grid-code columns every register table has, coarsest first. */
+    public static final String[] CELL_COLUMNS = {"city_code", "county_code", "township_code", "village_code"};
+
+    public TableLayer {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(geometry, "geometry");
+        Objects.requireNonNull(kind, "kind");
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    }
+
+    public boolean timed() {
+        return time != null;
+    }
+
+    /** Starts a declaration for {@code table}: point geometry {@code geom}, code {@code code}, name {@code name}. */
+    public static Builder from(String table) {
+        return new Builder(table);
+    }
+
+    /** Fluent declaration of a {@link TableLayer}. Not thread-safe. */
+    public static final class Builder {
+        private final String table;
+        private String geometry = "geom";
+        private GeometryKind kind = GeometryKind.POINT;
+        private String code = "code";
+        private String name = "name";
+        private String styleClass;
+        private String where = "true";
+        private final Map<String, String> attributes = new LinkedHashMap<>();
+        private String time;
+        private int defaultDays;
+        private boolean scoped = true;
+
+        private Builder(String table) {
+            this.table = table;
+        }
+
+        /** An area layer drawn from {@code column} (a MultiPolygon). */
+        public Builder polygons(String column) {
+            this.geometry = column;
+            this.kind = GeometryKind.POLYGON;
+            return this;
+        }
+
+        /** A line layer drawn from {@code column} (e.g. a road network). */
+        public Builder lines(String column) {
+            this.geometry = column;
+            this.kind = GeometryKind.LINE;
+            return this;
+        }
+
+        /** Reference data every viewer sees whole (no cell codes on the rows, no jurisdiction filter). */
+        public Builder unscoped() {
+            this.scoped = false;
+            return this;
+        }
+
+        /** The feature id expression (default {@code code}). */
+        public Builder code(String expression) {
+            this.code = expression;
+            return this;
+        }
+
+        public Builder name(String expression) {
+            this.name = expression;
+            return this;
+        }
+
+        public Builder where(String condition) {
+            this.where = condition;
+            return this;
+        }
+
+        public Builder classBy(String expression) {
+            this.styleClass = expression;
+            return this;
+        }
+
+        /** Attributes that are plain columns, named as the column. */
+        public Builder columns(String... columns) {
+            for (String c : columns) {
+                attributes.put(c, c);
+            }
+            return this;
+        }
+
+        /** An attribute computed by {@code expression}. */
+        public Builder attribute(String outputName, String expression) {
+            attributes.put(outputName, expression);
+            return this;
+        }
+
+        /** Filtered by time on {@code column}; without a requested time, the last {@code days} days. */
+        public Builder time(String column, int days) {
+            this.time = column;
+            this.defaultDays = days;
+            return this;
+        }
+
+        public TableLayer build() {
+            return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays,
+                    scoped);
+        }
+    }
+}

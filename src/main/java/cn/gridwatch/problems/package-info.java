@@ -1,0 +1,2 @@
+/** Problems found by patrols, complaints, dispatch and meter alerts: lifecycle, deadlines, lists. */
+package cn.gridwatch.problems;

@@ -1,0 +1,144 @@
+package cn.gridwatch.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.gridwatch.TestGrids;
+import cn.gridwatch.TestServer;
+import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.security.Role;
+import com.microsoft.playwright.BrowserContext;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures (never asserts) how fast the web map of the demo city ({@code gis-data/}, 946 cells)
+ * comes up in Chromium on localhost: navigation timing, first grid tile drawn (the first meaningful
+ * paint: the page has nothing else to show) and all tiles in view, for a cold server (tiles not yet
+ * rendered), a warm server with an empty browser cache, and a reload; then panning at village
+ * zoom, first over new ground and again over the same ground (tiles cached). Prints the figures
+ * with the load average and writes them to {@code target/screenshots/timings.txt}; the aim
+ * (first paint under 2 s) is for bench/README.md, not a test verdict.
+ */
+class WebMapLoadTimingTest {
+    private static final String USER = "timer";
+    private static TestDatabase.Fresh db;
+    private static TestServer server;
+    private static Chromium chromium;
+    private static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        db = TestDatabase.fresh();
+        server = new TestServer(db);
+        for (String[] f : new String[][] {{"city", "city"}, {"counties", "county"}, {"townships", "township"},
+                {"villages", "village"}}) {
+            String body = Files.readString(Path.of("gis-data", f[0] + ".geojson"), StandardCharsets.UTF_8);
+            TestGrids.importOk(server.http(), f[1], body);
+        }
+        server.userWithToken(USER, Role.ADMIN, null);
+        base = "http://127.0.0.1:" + server.port();
+        Files.createDirectories(MapPage.SHOTS);
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void the_demo_city_map_load_timings_are_measured_and_printed() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add("web map load timings (ms since navigation start), demo city, 1366x768, Chromium "
+                + chromium.browser().version() + ", load average before: " + loadAverage());
+        BrowserContext first = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
+        MapPage cold = new MapPage(first, base).open();
+        cold.waitForTiles();
+        lines.add(row("cold server, empty browser cache", cold));
+        cold.shot("00-demo-city");
+        cold.page().reload();
+        cold.waitForGrid();
+        lines.add(row("reload (browser cache warm)", cold));
+
+        BrowserContext second = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
+        MapPage warm = new MapPage(second, base).open();
+        lines.add(row("warm server, empty browser cache", warm));
+
+        lines.add(pan(warm, "pan at village zoom 14, new ground"));
+        lines.add(pan(warm, "pan at village zoom 14, same ground again (cached)"));
+        warm.shot("00-demo-village-zoom");
+        lines.add("load average after: " + loadAverage());
+        assertThat(cold.errors()).isEmpty();
+        assertThat(warm.errors()).isEmpty();
+        first.close();
+        second.close();
+
+        lines.forEach(System.out::println);
+        Files.write(MapPage.SHOTS.resolve("timings.txt"), lines, StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private static String row(String what, MapPage p) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> t = (Map<String, Number>) p.page().evaluate("() => {"
+                + " const n = performance.getEntriesByType('navigation')[0]; const g = window.gwTimings;"
+                + " const tiles = performance.getEntriesByType('resource').filter(r => r.name.includes('/tiles/'));"
+                + " return {response: n.responseEnd, dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd,"
+                + "  signedIn: g.signedIn, map: g.mapCreated, firstTile: g.firstGridTile, allTiles: g.gridLoaded,"
+                + "  tileRequests: tiles.length}; }");
+        assertThat(t.get("firstTile").doubleValue()).isPositive();
+        return String.format(Locale.ROOT, "%-52s html %5.0f  DOMContentLoaded %5.0f  load %5.0f  signed-in %5.0f"
+                + "  map %5.0f  FIRST GRID TILE %5.0f  all tiles %5.0f  (%d tile requests)", what,
+                t.get("response").doubleValue(), t.get("dcl").doubleValue(), t.get("load").doubleValue(),
+                t.get("signedIn").doubleValue(), t.get("map").doubleValue(), t.get("firstTile").doubleValue(),
+                t.get("allTiles").doubleValue(), t.get("tileRequests").intValue());
+    }
+
+    /** Eight half-screen pans at zoom 14 around the city centre; time until each one's tiles are in. */
+    private static String pan(MapPage p, String what) {
+        p.view(27.69, 113.02, 14);
+        p.page().evaluate("() => performance.clearResourceTimings()");
+        List<Double> ms = new ArrayList<>();
+        int[][] moves = {{500, 0}, {0, 350}, {-500, 0}, {-500, 0}, {0, -350}, {0, -350}, {500, 0}, {500, 0}};
+        for (int[] m : moves) {
+            double t0 = ((Number) p.page().evaluate("() => performance.now()")).doubleValue();
+            p.page().evaluate("([x, y]) => window.gwMap.panBy([x, y], {animate: false})", List.of(m[0], m[1]));
+            p.page().waitForFunction("() => [...window.gwGrid.layers.values()].every(l => !l._map || !l._loading)");
+            ms.add(((Number) p.page().evaluate("() => performance.now()")).doubleValue() - t0);
+        }
+        double max = ms.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double mean = ms.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Number> fetched = (Map<String, Number>) p.page().evaluate("() => {"
+                + " const t = performance.getEntriesByType('resource').filter(r => r.name.includes('/tiles/'));"
+                + " return {all: t.length, network: t.filter(r => r.transferSize > 0).length}; }");
+        return String.format(Locale.ROOT, "%-52s tiles in after each pan: mean %5.0f ms, max %5.0f ms"
+                + " (%d tile images, %d of them over the network)", what, mean, max, fetched.get("all").intValue(),
+                fetched.get("network").intValue());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+}
