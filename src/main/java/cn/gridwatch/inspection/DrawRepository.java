@@ -5,7 +5,6 @@ import cn.gridwatch.grid.AdminCode;
 import cn.gridwatch.grid.GridLevel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -212,10 +211,6 @@ final class DrawRepository {
         } catch (IllegalArgumentException e) {
             return code.trim();
         }
-    }
-
-    static BigDecimal decimal(JsonNode n) {
-        return n == null || n.isNull() ? null : n.decimalValue();
     }
 
     private static void setInstant(PreparedStatement ps, int i, java.time.Instant t) throws SQLException {

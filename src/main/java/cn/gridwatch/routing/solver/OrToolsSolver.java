@@ -93,7 +93,7 @@ public final class OrToolsSolver {
         RoutingModel routing = new RoutingModel(manager);
         try {
             build(p, live, manager, routing);
-            Stall stall = new Stall(routing.solver(), o.stallNeighbors() > 0 ? o.stallNeighbors()
+            StallLimit stall = new StallLimit(routing.solver(), o.stallNeighbors() > 0 ? o.stallNeighbors()
                     : autoStall(live.size()));
             boolean watch = o.stallNeighbors() > 0 || live.size() <= STALL_AUTO_MAX_NODES;
             if (o.stallNeighbors() != Long.MAX_VALUE && watch) {
@@ -226,36 +226,6 @@ public final class OrToolsSolver {
      */
     static long autoStall(int modelNodes) {
         return 20_000L + 100L * modelNodes * modelNodes;
-    }
-
-    /** The stagnation limit: counts the solver's neighbours (deterministic) since the last solution. */
-    private static final class Stall implements java.util.function.BooleanSupplier {
-        private final com.google.ortools.constraintsolver.Solver solver;
-        private final long limit;
-        private long solutions = -1;
-        private long neighborsAtLast;
-        boolean stalled;
-
-        Stall(com.google.ortools.constraintsolver.Solver solver, long limit) {
-            this.solver = solver;
-            this.limit = limit;
-        }
-
-        @Override
-        public boolean getAsBoolean() {
-            long s = solver.solutions();
-            long n = solver.neighbors();
-            if (s != solutions) {
-                solutions = s;
-                neighborsAtLast = n;
-                return false;
-            }
-            if (n - neighborsAtLast >= limit) {
-                stalled = true;
-                return true;
-            }
-            return false;
-        }
     }
 
     private static String stopReason(SolverOptions o, long solutions, long wallMillis) {
