@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs cn.gridwatch.bench.CityPlanBench (test scope): a 300-target, 15-team, 5-day joint plan
-# on the demo city (gis-data/counties.geojson), against a 5-minute run. No database needed.
+# on the demo city (gis-data/counties.geojson), against a 5-minute run. Great-circle times without a
+# database; --db=JDBC_URL (a throwaway database) imports gis-data/roads.osm and uses the road network.
 # Usage: bench/city-plan-bench.sh [--seed=20250512] [--targets=300] [--teams=15] [--days=5] [--long-seconds=300] [--limits=30,60]
 set -euo pipefail
 cd "$(dirname "$0")/.."

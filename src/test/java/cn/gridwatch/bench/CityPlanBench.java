@@ -36,9 +36,9 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * the own-county rule. Solved with the plan defaults ({@link SolverOptions#forPlans}: until the
  * improvement rate stalls, at most 2,000 solutions; reproducible), with time limits, and once
  * for {@code --long-seconds} (default 300) as the reference. Travel times: {@link #provider} (the
- * great-circle fallback until the road network is wired in).
+ * great-circle fallback, or with {@code --db=JDBC_URL} the demo road network as the server uses it).
  * Usage: {@code CityPlanBench [--seed=20250512] [--targets=300] [--teams=15] [--days=5] [--long-seconds=300]
- * [--limits=30,60] [--improvement=2.5]} ({@code --long-seconds=0 --limits=} runs the plan defaults only).
+ * [--limits=30,60] [--improvement=2.5] [--improvement-solutions=50] [--first=PARALLEL_CHEAPEST_INSERTION] [--db=jdbc:postgresql://127.0.0.1:55432/bench_plans]} ({@code --long-seconds=0 --limits=} runs the plan defaults only).
  */
 public final class CityPlanBench {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
@@ -51,12 +51,15 @@ public final class CityPlanBench {
         long longSeconds = Long.parseLong(SolverBench.arg(args, "long-seconds", "300"));
         String[] limits = SolverBench.arg(args, "limits", "30,60").split(",");
         double rate = Double.parseDouble(SolverBench.arg(args, "improvement", "2.5"));
+        int over = Integer.parseInt(SolverBench.arg(args, "improvement-solutions", "50"));
+        String first = SolverBench.arg(args, "first", "PARALLEL_CHEAPEST_INSERTION");
         OrToolsSolver.loadNative();
         List<County> counties = counties(Path.of(SolverBench.arg(args, "grid", "gis-data/counties.geojson")));
         Random rnd = new Random(seed);
         List<PlanTarget> ts = targets(counties, targets, rnd);
         List<Team> tm = teams(counties, teams, rnd);
-        TravelMatrixProvider provider = provider();
+        String db = SolverBench.arg(args, "db", null);
+        TravelMatrixProvider provider = db == null ? provider() : roads(db);
         System.out.printf(Locale.ROOT, "# city plan: %d targets, %d teams, %d days, seed %d, provider %s%n", targets,
                 teams, days, seed, provider.getClass().getSimpleName());
         PlanResult reference = null;
@@ -73,10 +76,9 @@ public final class CityPlanBench {
         List<PlanResult> results = new ArrayList<>();
         for (String[] run : runs) {
             SolverOptions d = SolverOptions.forPlans(2000, Duration.ofSeconds(600));
-            SolverOptions o = run[1] == null ? new SolverOptions(d.timeLimit(), d.solutionLimit(), 0, rate,
-                    d.improvementSolutions(), d.firstSolution(), false)
-                    : SolverOptions.timeLimited(Duration.ofSeconds(Long.parseLong(run[1])))
-                            .withFirstSolution("PARALLEL_CHEAPEST_INSERTION");
+            SolverOptions o = run[1] == null ? new SolverOptions(d.timeLimit(), d.solutionLimit(), 0, rate, over,
+                    first, false)
+                    : SolverOptions.timeLimited(Duration.ofSeconds(Long.parseLong(run[1]))).withFirstSolution(first);
             PlanInput in = new PlanInput("joint", "bench", CrossRule.COUNTY, tm, days(days), new DailyWindow(
                     LocalTime.of(8, 30), LocalTime.of(17, 30)), ts, 0, 1, o, null, null);
             String load = Load.now();
@@ -96,9 +98,9 @@ public final class CityPlanBench {
     private static void print(String name, PlanResult r, String load) {
         List<Long> spans = r.routes().stream()
                 .map(d -> Duration.between(d.departure(), d.returnAt()).toSeconds()).sorted().toList();
-        System.out.printf(Locale.ROOT, "%-26s matrix %4d ms  solve %6d ms  %5d solutions (%s)  served %d, unserved %d"
+        System.out.printf(Locale.ROOT, "%-26s matrix %s %4d ms (%d notes)  solve %6d ms  %5d solutions (%s)  served %d, unserved %d"
                         + " %s  team-days %d  travel %.1f h  distance %.0f km  day %.1f-%.1f h  (%s)%n",
-                name, r.solver().matrixMillis(), r.solver().wallMillis(), r.solver().solutions(), r.solver().stopReason(),
+                name, r.matrixMethod(), r.solver().matrixMillis(), r.notes().size(), r.solver().wallMillis(), r.solver().solutions(), r.solver().stopReason(),
                 r.servedCount(), r.unserved().size(), reasons(r), r.routes().size(), r.totalTravelSeconds() / 3600.0,
                 r.totalDistance() / 1000.0, spans.isEmpty() ? 0 : spans.get(0) / 3600.0,
                 spans.isEmpty() ? 0 : spans.get(spans.size() - 1) / 3600.0, load);
@@ -110,9 +112,26 @@ public final class CityPlanBench {
         return m.toString();
     }
 
-    /** Where travel times come from. The lead swaps in the road network here once it is wired. */
+    /** Travel times without a database: the great-circle fallback. */
     static TravelMatrixProvider provider() {
         return new GreatCircleMatrix();
+    }
+
+    /**
+     * Travel times on the demo road network ({@code gis-data/roads.osm}, imported as network
+     * {@code demo} into the database at {@code url} when it is not there yet), as the server uses them.
+     */
+    static TravelMatrixProvider roads(String url) {
+        cn.gridwatch.db.Database db = cn.gridwatch.db.Database.open(url,
+                System.getenv().getOrDefault("GRIDWATCH_DB_USER", "gridwatch"), "", 4);
+        db.migrate();
+        cn.gridwatch.routing.network.RoadImportService imports = new cn.gridwatch.routing.network.RoadImportService(db,
+                new cn.gridwatch.security.AuditLog(db));
+        if (imports.find("demo").isEmpty()) {
+            imports.importFile(Path.of("gis-data/roads.osm"), "demo", "roads.osm", false,
+                    cn.gridwatch.security.Actor.system("bench"));
+        }
+        return new cn.gridwatch.routing.network.RoadMatrixProvider(db);
     }
 
     record County(String code, Geometry shape) {

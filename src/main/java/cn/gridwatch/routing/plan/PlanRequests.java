@@ -224,7 +224,8 @@ public final class PlanRequests {
         if (s == null) {
             return d;
         }
-        s.allow(Set.of("timeLimitSeconds", "solutionLimit", "improvementRate", "firstSolution"));
+        s.allow(Set.of("timeLimitSeconds", "solutionLimit", "improvementRate", "improvementSolutions",
+                "firstSolution"));
         int seconds = s.integer("timeLimitSeconds", 1, 3600, (int) DEFAULT_TIME_LIMIT.toSeconds());
         Long limit = s.longValue("solutionLimit");
         if (limit != null && limit < 1) {
@@ -235,7 +236,8 @@ public final class PlanRequests {
             throw new IllegalArgumentException("'solver.improvementRate' must be >= 0 (0: off), but was: " + rate);
         }
         return new SolverOptions(Duration.ofSeconds(seconds), limit == null ? d.solutionLimit() : limit, 0,
-                rate == null ? d.improvementRate() : rate.doubleValue(), d.improvementSolutions(),
+                rate == null ? d.improvementRate() : rate.doubleValue(),
+                s.integer("improvementSolutions", 1, 10_000, d.improvementSolutions()),
                 s.text("firstSolution") == null ? d.firstSolution() : s.text("firstSolution"), false);
     }
 }

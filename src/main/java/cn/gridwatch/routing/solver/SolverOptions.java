@@ -67,7 +67,8 @@ public record SolverOptions(Duration timeLimit, long solutionLimit, long stallNe
     /**
      * The plan defaults: parallel cheapest insertion, then guided local search until the improvement
      * rate falls below 2.5 over 50 solutions (the 300-target, 75-vehicle city benchmark stops after
-     * 714 solutions, 53 s on two idle cores, within 0.6% of a 5-minute run), at most
+     * about a minute on two idle cores: 0.5% above a 5-minute run on great-circle times, 5% on the
+     * demo roads; see bench/README.md), at most
      * {@code solutions} solutions, and {@code safety} as the time bound.
      */
     public static SolverOptions forPlans(long solutions, Duration safety) {
