@@ -130,11 +130,11 @@ final class Wiring {
         // token revoked, user changed, session ended on another instance: drop cached principals
         ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
                 auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
-        // tiles are keyed by the locate snapshot's grid version: no database read per tile
         // current cells are drawn from the locate snapshot (no database read per map); registers from their tables
         TableFeatureSource registerLayers = new TableFeatureSource(db, Clock.systemDefaultZone());
         MapImageService images = new MapImageService(new GridFeatureSource(db),
                 new GridSnapshotSource(locate::snapshot), registerLayers);
+        // grid tiles are keyed by the locate snapshot's grid version: no database read per cached tile
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
         RoadImportService roadImports = new RoadImportService(db, audit);
         if (demoData != null) {
