@@ -2,7 +2,6 @@ package cn.gridwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.register.ImportRegisterCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,34 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The demo's register files load idempotently, and {@code import-register} imports from the command line. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistersDemoTest {
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        TestGrids.loadSmallCity(server.http());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
-    }
 
     @Test
     void loading_the_demo_registers_twice_changes_nothing_the_second_time() throws IOException {
@@ -66,7 +51,7 @@ class RegistersDemoTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "code,name,county_code\nI2,吴,999999\n");
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ImportRegisterCommand(db::db, Registers.SPECS));
+        CommandLine cli = new CommandLine(new ImportRegisterCommand(server::db, Registers.SPECS));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
         assertThat(cli.execute("inspectors", ok.toString())).isZero();
@@ -79,7 +64,7 @@ class RegistersDemoTest {
     }
 
     private long count(String sql) {
-        return db.db().withConnection("count", c -> {
+        return server.db().withConnection("count", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);

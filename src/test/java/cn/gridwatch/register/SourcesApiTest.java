@@ -4,11 +4,10 @@ import static cn.gridwatch.register.Uploads.credit;
 import static cn.gridwatch.register.Uploads.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -16,16 +15,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The pollution-source register over HTTP on the small city (TestGrids): import with assignment,
+ * The pollution-source register over HTTP on the small city ({@link cn.gridwatch.TestGrids}): import with assignment,
  * re-import unchanged, filters, export round trip in CSV and .xlsx, refused rows and access rules.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,22 +40,13 @@ class SourcesApiTest {
             + C + ",坡子街工地,construction_site,建筑,,,special,投诉多,active,113.5,27.5\n"
             + "LOCAL-7,无证小作坊,other,,,,,,,113.5,27.25\n";
 
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     TestHttp admin;
 
     @BeforeAll
     void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
-        TestGrids.loadSmallCity(admin);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
     }
 
     @Test
@@ -279,7 +269,7 @@ class SourcesApiTest {
     }
 
     private long count(String sql) {
-        return db.db().withConnection("count", c -> {
+        return server.db().withConnection("count", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);

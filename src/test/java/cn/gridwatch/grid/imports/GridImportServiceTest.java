@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridCellDetail;
 import cn.gridwatch.grid.GridCellRef;
@@ -25,14 +25,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class GridImportServiceTest {
     private static final String EPSG4490 = "urn:ogc:def:crs:EPSG::4490";
-    private TestDatabase.Fresh fresh;
+    @RegisterExtension
+    final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
     private GridImportService imports;
     private GridService grid;
 
@@ -41,14 +42,8 @@ class GridImportServiceTest {
 
     @BeforeEach
     void open() {
-        fresh = TestDatabase.fresh();
-        imports = new GridImportService(fresh.db(), new GridQaService(fresh.db()));
-        grid = new GridService(fresh.db());
-    }
-
-    @AfterEach
-    void close() {
-        fresh.close();
+        imports = new GridImportService(database.db(), new GridQaService(database.db()));
+        grid = new GridService(database.db());
     }
 
     private Path townships(String name, String wktOf001) {
@@ -62,7 +57,7 @@ class GridImportServiceTest {
     }
 
     private long count(String sql) {
-        return fresh.db().withConnection("counting", c -> {
+        return database.db().withConnection("counting", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
