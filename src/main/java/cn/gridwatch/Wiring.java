@@ -4,7 +4,6 @@ import cn.gridwatch.config.Config;
 import cn.gridwatch.db.ChangeListener;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.dispatch.DispatchService;
-import cn.gridwatch.dispatch.DispatchSettings;
 import cn.gridwatch.dispatch.PatrolTaskService;
 import cn.gridwatch.dispatch.ReadingService;
 import cn.gridwatch.grid.GridKind;
@@ -146,7 +145,7 @@ final class Wiring {
         // problems, station dispatch and power-meter alerts (issue 4)
         Clock clock = Clock.systemUTC();
         ProblemService problems = new ProblemService(db, audit, locate, clock);
-        DispatchService dispatch = new DispatchService(db, audit, DispatchSettings.from(System.getenv()), clock);
+        DispatchService dispatch = new DispatchService(db, audit, cfg.dispatch(), clock);
         FeaturesService features = new FeaturesService(db, registerLayers);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
                 cfg.trustProxy(), tiles, features, images, registers,
