@@ -24,7 +24,7 @@ import java.util.Set;
  * JSON body; 200 with counts, 422 with every bad row and nothing written), {@code POST
  * /api/dispatch/run} (JSON body {@code from, to, station, radiusM, maxSources, pm25 .. co}; unset
  * values come from {@link DispatchSettings}) and {@code GET /api/patrol-tasks}. Writes need
- * {@link AccessPolicy#feedScope}.
+ * {@link AccessPolicy.Editable#FEEDS}.
  */
 public final class DispatchController {
     private static final Set<String> RUN_FIELDS;
@@ -54,14 +54,14 @@ public final class DispatchController {
     }
 
     private void ingest(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
         String format = FeedTable.format(Params.text(ctx, "format"), ctx.contentType());
         IngestReport report = readings.ingest(ctx.bodyAsBytes(), format, scope, AccessFilter.actor(ctx));
         ctx.status(report.committed() ? 200 : 422).json(report);
     }
 
     private void run(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
         JsonBody b = JsonBody.of(ctx, RUN_FIELDS);
         DispatchSettings d = dispatch.settings();
         Map<Pollutant, Double> limits = new EnumMap<>(Pollutant.class);

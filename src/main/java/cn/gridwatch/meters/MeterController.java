@@ -18,7 +18,7 @@ import java.util.Set;
  * {@code meter_code, at, kw}; 200 with counts, 422 with every bad row and nothing written) and
  * {@code POST /api/meter-alerts/run} (JSON body {@code from, to, sourceCode, runFraction,
  * ratioFraction, minIntervals, baselineDays}; defaults in {@link AlertSettings}). Both need
- * {@link AccessPolicy#feedScope}.
+ * {@link AccessPolicy.Editable#FEEDS}.
  */
 public final class MeterController {
     private static final Set<String> RUN_FIELDS = Set.of("from", "to", "sourceCode", "runFraction", "ratioFraction",
@@ -37,14 +37,14 @@ public final class MeterController {
     }
 
     private void ingest(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
         String format = FeedTable.format(Params.text(ctx, "format"), ctx.contentType());
         IngestReport report = readings.ingest(ctx.bodyAsBytes(), format, scope, AccessFilter.actor(ctx));
         ctx.status(report.committed() ? 200 : 422).json(report);
     }
 
     private void run(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
         JsonBody b = JsonBody.of(ctx, RUN_FIELDS);
         AlertSettings d = AlertSettings.defaults();
         Double run = b.number("runFraction");
