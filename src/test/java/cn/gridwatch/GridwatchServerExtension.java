@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  * registered on an instance field it lives for one test method (a fresh database per test, made
  * when the test first asks for it). On a static field it starts before the class's own
- * {@code @BeforeAll} methods, so they can use {@link #http()} for further fixtures. {@link #otherInstance()} starts a second app on the same
- * database (multi-instance tests); every server and the database are closed at the end.
+ * {@code @BeforeAll} methods, so they can use {@link #http()} for further fixtures.
+ * {@link #otherInstance()} starts a second app on the same database (multi-instance tests); every
+ * server and the database are closed at the end.
  * Not thread-safe: JUnit calls it from one thread per class.
  */
 public final class GridwatchServerExtension

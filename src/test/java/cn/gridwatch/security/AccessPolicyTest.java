@@ -75,7 +75,8 @@ class AccessPolicyTest {
     void grids_registers_and_feeds_are_edited_by_the_same_roles_within_their_scope_and_refusals_say_what() {
         for (AccessPolicy.Editable what : AccessPolicy.Editable.values()) {
             assertThat(AccessPolicy.editScope(as(Role.ADMIN, null), what).isAll()).isTrue();
-            assertThat(AccessPolicy.editScope(as(Role.CITY_OFFICER, "432000"), what).rootCode()).isEqualTo("432000000000");
+            assertThat(AccessPolicy.editScope(as(Role.CITY_OFFICER, "432000"), what).rootCode())
+                    .isEqualTo("432000000000");
             assertThat(AccessPolicy.editScope(as(Role.COUNTY_OFFICER, "432002"), what).rootCode())
                     .isEqualTo("432002000000");
             for (Role r : new Role[] {Role.TOWNSHIP_OFFICER, Role.GIS_CLIENT, Role.PLANNER, Role.INSPECTOR}) {
