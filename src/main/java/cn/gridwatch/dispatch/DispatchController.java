@@ -1,8 +1,7 @@
 package cn.gridwatch.dispatch;
 
 import cn.gridwatch.feeds.ChinaTime;
-import cn.gridwatch.feeds.FeedTable;
-import cn.gridwatch.feeds.IngestReport;
+import cn.gridwatch.feeds.FeedIngestHandler;
 import cn.gridwatch.http.JsonBody;
 import cn.gridwatch.http.Params;
 import cn.gridwatch.register.GridSubtree;
@@ -48,16 +47,9 @@ public final class DispatchController {
     }
 
     public void routes(RoutesConfig r) {
-        r.post("/api/readings/stations", this::ingest);
+        r.post("/api/readings/stations", new FeedIngestHandler(readings::ingest));
         r.post("/api/dispatch/run", this::run);
         r.get("/api/patrol-tasks", this::list);
-    }
-
-    private void ingest(Context ctx) {
-        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
-        String format = FeedTable.format(Params.text(ctx, "format"), ctx.contentType());
-        IngestReport report = readings.ingest(ctx.bodyAsBytes(), format, scope, AccessFilter.actor(ctx));
-        ctx.status(report.committed() ? 200 : 422).json(report);
     }
 
     private void run(Context ctx) {

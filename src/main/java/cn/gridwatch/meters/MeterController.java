@@ -1,10 +1,8 @@
 package cn.gridwatch.meters;
 
 import cn.gridwatch.feeds.ChinaTime;
-import cn.gridwatch.feeds.FeedTable;
-import cn.gridwatch.feeds.IngestReport;
+import cn.gridwatch.feeds.FeedIngestHandler;
 import cn.gridwatch.http.JsonBody;
-import cn.gridwatch.http.Params;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AccessPolicy;
 import cn.gridwatch.security.Scope;
@@ -32,15 +30,8 @@ public final class MeterController {
     }
 
     public void routes(RoutesConfig r) {
-        r.post("/api/readings/meters", this::ingest);
+        r.post("/api/readings/meters", new FeedIngestHandler(readings::ingest));
         r.post("/api/meter-alerts/run", this::run);
-    }
-
-    private void ingest(Context ctx) {
-        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
-        String format = FeedTable.format(Params.text(ctx, "format"), ctx.contentType());
-        IngestReport report = readings.ingest(ctx.bodyAsBytes(), format, scope, AccessFilter.actor(ctx));
-        ctx.status(report.committed() ? 200 : 422).json(report);
     }
 
     private void run(Context ctx) {
