@@ -3,6 +3,8 @@ package cn.gridwatch;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,6 +163,39 @@ public final class GridwatchServerExtension
     /** Creates a user and returns a client with an API token of theirs. */
     public TestHttp userWithToken(String username, Role role, String grid) {
         return testServer().userWithToken(username, role, grid);
+    }
+
+    /** Runs SQL (one or more statements) in one transaction: fixtures and clean-ups. */
+    public void exec(String sql) {
+        db().inTransaction("test statement", c -> {
+            try (Statement st = c.createStatement()) {
+                return st.executeUpdate(sql);
+            }
+        });
+    }
+
+    /** The first column of a query's first row as text (null for SQL null). */
+    public String text(String query) {
+        return db().withConnection("test query", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row from: " + query);
+                }
+                return rs.getString(1);
+            }
+        });
+    }
+
+    /** The first column of a query's first row as a number, e.g. a count. */
+    public long number(String query) {
+        return db().withConnection("test query", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+                if (!rs.next()) {
+                    throw new AssertionError("no row from: " + query);
+                }
+                return rs.getLong(1);
+            }
+        });
     }
 
     /** A further app on the same database, closed with this extension. */

@@ -8,8 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,15 +31,18 @@ class RegistersDemoTest {
         Files.writeString(dir.resolve("station_chiefs.csv"), "station_code,person_name,title,phone,valid_from\n"
                 + "M1,刘,主任,,2024-01-01\n");
         server.services().registers().loadDemo(dir);
-        long rows = count("select (select count(*) from monitoring_point) + (select count(*) from pollution_source)"
+        long rows = server.number("select (select count(*) from monitoring_point)"
+                + " + (select count(*) from pollution_source)"
                 + " + (select count(*) from station_chief) + (select count(*) from grid_assignment)");
         server.services().registers().loadDemo(dir);
-        assertThat(count("select (select count(*) from monitoring_point) + (select count(*) from pollution_source)"
+        assertThat(server.number("select (select count(*) from monitoring_point)"
+                + " + (select count(*) from pollution_source)"
                 + " + (select count(*) from station_chief) + (select count(*) from grid_assignment)")).isEqualTo(rows);
         String demo = " and register in ('monitoring_point', 'pollution_source', 'station_chief')";
-        assertThat(count("select count(*) from register_import where inserted + updated > 0" + demo)).isEqualTo(3);
-        assertThat(count("select count(*) from register_import where inserted + updated = 0 and unchanged = 1" + demo))
+        assertThat(server.number("select count(*) from register_import where inserted + updated > 0" + demo))
                 .isEqualTo(3);
+        assertThat(server.number("select count(*) from register_import"
+                + " where inserted + updated = 0 and unchanged = 1" + demo)).isEqualTo(3);
     }
 
     @Test
@@ -58,17 +59,8 @@ class RegistersDemoTest {
         assertThat(out.toString()).contains("committed").contains("1 inserted");
         assertThat(cli.execute("inspectors", bad.toString(), "--crs", "EPSG:4490")).isEqualTo(2);
         assertThat(out.toString()).contains("line 2, county_code: unknown county_code '999999000000'");
-        assertThat(count("select count(*) from inspector")).isEqualTo(1);
-        assertThat(count("select count(*) from audit_log where action = 'register.import' and actor like 'cli:%'"))
-                .isEqualTo(1);
-    }
-
-    private long count(String sql) {
-        return server.db().withConnection("count", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        assertThat(server.number("select count(*) from inspector")).isEqualTo(1);
+        assertThat(server.number("select count(*) from audit_log"
+                + " where action = 'register.import' and actor like 'cli:%'")).isEqualTo(1);
     }
 }

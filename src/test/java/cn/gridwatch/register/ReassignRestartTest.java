@@ -11,8 +11,6 @@ import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,19 +31,19 @@ class ReassignRestartTest {
         ok(upload(server.http(), "sources", "s.csv", "code,name,category,lon,lat\nS-1,一号厂,enterprise,112.4,27.5\n"
                 + "S-2,二号厂,enterprise,113.5,27.5\n", null));
         new RegisterReassigner(server.db(), locateOn(0)).reassign(); // settles what the import's NOTIFY started
-        long assignments = number("select count(*) from grid_assignment");
-        String reassignedAt = text("select reassigned_at::text from register_grid_state");
+        long assignments = server.number("select count(*) from grid_assignment");
+        String reassignedAt = server.text("select reassigned_at::text from register_grid_state");
 
         server.otherInstance(); // its start-up re-assignment
-        assertThat(number("select count(*) from grid_assignment")).isEqualTo(assignments);
-        assertThat(text("select reassigned_at::text from register_grid_state")).isEqualTo(reassignedAt);
+        assertThat(server.number("select count(*) from grid_assignment")).isEqualTo(assignments);
+        assertThat(server.text("select reassigned_at::text from register_grid_state")).isEqualTo(reassignedAt);
 
         RegisterReassigner.Result nextDay = new RegisterReassigner(server.db(), locateOn(1)).reassign();
         assertThat(nextDay.alreadyApplied()).as("the same cells are valid tomorrow").isTrue();
         assertThat(nextDay.tables()).as("no table was scanned").isEmpty();
-        assertThat(text("select grid_date::text from register_grid_state")).isEqualTo(day(1).toString());
-        assertThat(number("select count(*) from grid_assignment")).isEqualTo(assignments);
-        assertThat(text("select reassigned_at::text from register_grid_state")).isEqualTo(reassignedAt);
+        assertThat(server.text("select grid_date::text from register_grid_state")).isEqualTo(day(1).toString());
+        assertThat(server.number("select count(*) from grid_assignment")).isEqualTo(assignments);
+        assertThat(server.text("select reassigned_at::text from register_grid_state")).isEqualTo(reassignedAt);
     }
 
     @Test
@@ -60,12 +58,14 @@ class ReassignRestartTest {
         assertThat(grid.status()).as(grid.body()).isEqualTo(201);
         RegisterReassigner.Result today = new RegisterReassigner(server.db(), locateOn(0)).reassign();
         assertThat(today.changed()).isZero();
-        assertThat(text("select village_code from pollution_source where code = 'S-MOVE'")).isEqualTo("430102001001");
+        assertThat(server.text("select village_code from pollution_source where code = 'S-MOVE'"))
+                .isEqualTo("430102001001");
 
         RegisterReassigner.Result tomorrow = new RegisterReassigner(server.db(), locateOn(1)).reassign();
         assertThat(tomorrow.alreadyApplied()).isFalse();
         assertThat(tomorrow.changed()).isEqualTo(1);
-        assertThat(text("select village_code from pollution_source where code = 'S-MOVE'")).isEqualTo("430102001002");
+        assertThat(server.text("select village_code from pollution_source where code = 'S-MOVE'"))
+                .isEqualTo("430102001002");
     }
 
     private static LocalDate day(int fromToday) {
@@ -75,19 +75,6 @@ class ReassignRestartTest {
     private GridLocateService locateOn(int daysFromToday) {
         return new GridLocateService(new GridService(server.db()),
                 Clock.offset(Clock.systemDefaultZone(), Duration.ofDays(daysFromToday)));
-    }
-
-    private long number(String query) {
-        return Long.parseLong(text(query));
-    }
-
-    private String text(String query) {
-        return server.db().withConnection("read", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-                rs.next();
-                return rs.getString(1);
-            }
-        });
     }
 
     private static void ok(Reply r) {

@@ -79,16 +79,16 @@ class ReassignTest {
             assertThat(d.get("assignments")).as(register).hasSize(2);
         }
         assertThat(problemVillage(problemId)).isEqualTo("430102001002");
-        assertThat(sql("select count(*) from grid_assignment where entity_type = 'problem' and valid_to is null"))
-                .isEqualTo(1);
-        assertThat(sql("select grid_version from register_grid_state")).isEqualTo(gridVersion());
+        assertThat(server.number("select count(*) from grid_assignment"
+                + " where entity_type = 'problem' and valid_to is null")).isEqualTo(1);
+        assertThat(server.number("select grid_version from register_grid_state")).isEqualTo(gridVersion());
 
         // a second instance hearing the same change finds it applied and writes nothing
         GridLocateService other = new GridLocateService(new GridService(server.db()), Clock.systemDefaultZone());
-        long assignments = sql("select count(*) from grid_assignment");
+        long assignments = server.number("select count(*) from grid_assignment");
         RegisterReassigner.Result again = new RegisterReassigner(server.db(), other).reassign();
         assertThat(again.alreadyApplied()).isTrue();
-        assertThat(sql("select count(*) from grid_assignment")).isEqualTo(assignments);
+        assertThat(server.number("select count(*) from grid_assignment")).isEqualTo(assignments);
     }
 
     @Test
@@ -111,7 +111,7 @@ class ReassignTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(sql("select grid_version from register_grid_state")).isEqualTo(gridVersion());
+        assertThat(server.number("select grid_version from register_grid_state")).isEqualTo(gridVersion());
     }
 
     private long insertProblem() {
@@ -159,16 +159,7 @@ class ReassignTest {
     }
 
     private long gridVersion() {
-        return sql("select version from grid_version");
-    }
-
-    private long sql(String query) {
-        return server.db().withConnection("count", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return server.number("select version from grid_version");
     }
 
     private static void ok(Reply r) {

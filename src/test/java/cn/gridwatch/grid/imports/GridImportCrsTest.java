@@ -32,8 +32,7 @@ class GridImportCrsTest {
 
     @BeforeEach
     void clean() {
-        database.db().inTransaction("cleaning", c -> c.createStatement().executeUpdate(
-                "delete from grid_cell; delete from grid_import"));
+        database.exec("delete from grid_cell; delete from grid_import");
         imports = new GridImportService(database.db(), null);
         grid = new GridService(database.db());
     }
