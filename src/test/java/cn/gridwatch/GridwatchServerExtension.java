@@ -4,6 +4,7 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -176,24 +177,25 @@ public final class GridwatchServerExtension
 
     /** The first column of a query's first row as text (null for SQL null). */
     public String text(String query) {
-        return db().withConnection("test query", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-                if (!rs.next()) {
-                    throw new AssertionError("no row from: " + query);
-                }
-                return rs.getString(1);
-            }
-        });
+        return firstValue(query, rs -> rs.getString(1));
     }
 
     /** The first column of a query's first row as a number, e.g. a count. */
     public long number(String query) {
+        return firstValue(query, rs -> rs.getLong(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T firstValue(String query, Column<T> column) {
         return db().withConnection("test query", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
                 if (!rs.next()) {
                     throw new AssertionError("no row from: " + query);
                 }
-                return rs.getLong(1);
+                return column.read(rs);
             }
         });
     }
