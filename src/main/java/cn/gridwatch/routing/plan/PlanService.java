@@ -112,7 +112,7 @@ public final class PlanService {
         Team.Member who = new Team.Member(null, null, officer.displayName() == null ? officer.username()
                 : officer.displayName(), null, "officer", officer.id() > 0 ? officer.id() : null);
         Team team = new Team(0, who.name(), List.of(who), java.util.Set.of(), r.startLon(), r.startLat(), r.endLon(),
-                r.endLat());
+                r.endLat(), r.lunch());
         PlanInput in = new PlanInput("patrol", r.name(), CrossRule.NONE, List.of(team), List.of(r.date()), r.hours(),
                 targets, 0, 0, r.solver(), null, null);
         return new Prepared(in, r);

@@ -4,6 +4,7 @@ import com.google.ortools.Loader;
 import com.google.ortools.constraintsolver.Assignment;
 import com.google.ortools.constraintsolver.FirstSolutionStrategy;
 import com.google.ortools.constraintsolver.IntVar;
+import com.google.ortools.constraintsolver.IntervalVar;
 import com.google.ortools.constraintsolver.LocalSearchMetaheuristic;
 import com.google.ortools.constraintsolver.RoutingDimension;
 import com.google.ortools.constraintsolver.RoutingIndexManager;
@@ -180,6 +181,22 @@ public final class OrToolsSolver {
             if (p.balanceCoefficient() > 0) {
                 time.setGlobalSpanCostCoefficient(p.balanceCoefficient());
             }
+            long[] visitTransits = null;
+            for (int v = 0; v < p.vehicles().size(); v++) {
+                Vehicle veh = p.vehicles().get(v);
+                if (!veh.hasBreak()) {
+                    continue;
+                }
+                if (visitTransits == null) { // the service part of each transit, which a break may not interrupt
+                    visitTransits = new long[(int) routing.size()];
+                    for (int index = 0; index < visitTransits.length; index++) {
+                        visitTransits[index] = p.service(live.get(manager.indexToNode(index)));
+                    }
+                }
+                IntervalVar lunch = routing.solver().makeFixedDurationIntervalVar(veh.breakEarliest(), veh.breakLatest(),
+                        veh.breakDuration(), false, "break" + v);
+                time.setBreakIntervalsOfVehicle(new IntervalVar[] {lunch}, v, visitTransits);
+            }
         }
         if (p.usesLoad()) {
             long[] demand = new long[m];
@@ -199,9 +216,19 @@ public final class OrToolsSolver {
             if (allowed != null && allowed.length < p.vehicles().size()) {
                 routing.setAllowedVehiclesForIndex(allowed, index);
             }
-            if (p.penalty(i) != RoutingProblem.MANDATORY) {
+            if (p.penalty(i) != RoutingProblem.MANDATORY && p.group(i) < 0) {
                 routing.addDisjunction(new long[] {index}, p.penalty(i));
             }
+        }
+        java.util.Map<Integer, List<Long>> groups = new java.util.TreeMap<>();
+        for (int a = 0; a < m; a++) {
+            int i = live.get(a);
+            if (!p.isDepot(i) && p.group(i) >= 0) {
+                groups.computeIfAbsent(p.group(i), g -> new ArrayList<>()).add(manager.nodeToIndex(a));
+            }
+        }
+        for (java.util.Map.Entry<Integer, List<Long>> g : groups.entrySet()) {
+            routing.addDisjunction(g.getValue().stream().mapToLong(Long::longValue).toArray(), p.penalty(g.getKey()));
         }
     }
 
@@ -278,8 +305,10 @@ public final class OrToolsSolver {
             served.addAll(nodes);
             routes.add(r);
         }
+        Set<Integer> servedGroups = new HashSet<>();
+        served.forEach(i -> servedGroups.add(p.group(i)));
         for (int i : live) {
-            if (!p.isDepot(i) && !served.contains(i)) {
+            if (!p.isDepot(i) && !served.contains(i) && (p.group(i) < 0 || !servedGroups.contains(p.group(i)))) {
                 unserved.add(new RoutingSolution.Unserved(i, RoutingSolution.Reason.DROPPED,
                         "left out: the working time and capacity of the allowed vehicles were used for other visits"));
             }

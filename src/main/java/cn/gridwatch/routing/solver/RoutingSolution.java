@@ -48,10 +48,11 @@ public record RoutingSolution(String status, List<Route> routes, List<Unserved> 
 
     /**
      * One vehicle's route: leaves {@code startTime}, back at its end node at {@code endTime};
-     * {@code distance} and {@code travelTime} include the leg back to the end node.
+     * {@code distance} and {@code travelTime} include the leg back to the end node; {@code breakStart}
+     * is when its break begins (-1: it has none).
      */
     public record Route(int vehicle, List<Visit> visits, long startTime, long endTime, long distance, long travelTime,
-                        long lastLegTime, long lastLegDistance) {
+                        long lastLegTime, long lastLegDistance, long breakStart) {
         public Route {
             visits = List.copyOf(visits);
         }
