@@ -71,6 +71,9 @@ public final class PlanJobController {
             return;
         }
         ctx.header("Location", (String) job.get("href"));
+        if (ctx.queryParam("async") == null) {
+            ctx.header("Preference-Applied", "respond-async");
+        }
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("id", job.get("id"));
         body.put("status", job.get("status"));

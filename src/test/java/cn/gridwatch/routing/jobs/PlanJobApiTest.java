@@ -157,7 +157,9 @@ class PlanJobApiTest {
         String patrol = """
                 {"date": "2025-05-12", "start": {"lon": 112.97, "lat": 27.51}, "officer": "planner1",
                  "targets": [{"sourceCode": "W0"}, {"sourceCode": "W1"}, {"sourceCode": "W2"}], %s}""".formatted(QUICK);
-        JsonNode job = submitted(planner.with("Prefer", "respond-async, wait=5").postJson("/api/plans/patrol", patrol));
+        Reply accepted = planner.with("Prefer", "respond-async, wait=5").postJson("/api/plans/patrol", patrol);
+        assertThat(accepted.header("Preference-Applied")).isEqualTo("respond-async");
+        JsonNode job = submitted(accepted);
         JsonNode done = waitFor(planner, job.get("href").asText(), Set.of("done", "failed", "cancelled"));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("done");
         assertThat(done.get("kind").asText()).isEqualTo("patrol");
