@@ -76,7 +76,7 @@ public final class RoutePlanner {
 
         progress.check();
         progress.phase(PlanProgress.SOLVING);
-        Nodes nodes = new Nodes(base, in.targets().size());
+        TargetNodes nodes = new TargetNodes(base, in.targets().size());
         RoutingProblem problem = problem(in, m, startNode, endNode, base, nodes);
         RoutingSolution s = solver.solve(problem, in.solver(), progress.search());
         progress.check();
@@ -116,32 +116,8 @@ public final class RoutePlanner {
         });
     }
 
-    /**
-     * Which target each solver node stands for: nodes {@code base..base+n-1} are the targets in order,
-     * further nodes are alternatives (other days' windows) of a target. Filled by {@link #problem}.
-     */
-    static final class Nodes {
-        final int base;
-        final List<Integer> extraTarget = new ArrayList<>();
-        final java.util.Set<Integer> noDay = new java.util.HashSet<>();
-        private final int targets;
-
-        Nodes(int base, int targets) {
-            this.base = base;
-            this.targets = targets;
-        }
-
-        int target(int node) {
-            return node < base + targets ? node - base : extraTarget.get(node - base - targets);
-        }
-
-        int point(int node) {
-            return base + target(node);
-        }
-    }
-
     private static RoutingProblem problem(PlanInput in, TravelMatrix m, int[] startNode, int[] endNode, int base,
-            Nodes nodes) {
+            TargetNodes nodes) {
         int teams = in.teams().size();
         long dayStart = in.hours().startSecond();
         long dayEnd = in.hours().endSecond();
@@ -238,7 +214,7 @@ public final class RoutePlanner {
         return 10 * (2 * maxLeg + dayLength * (1 + balance));
     }
 
-    private static PlanResult.TeamDay teamDay(PlanInput in, RoutingSolution.Route r, Nodes nodes,
+    private static PlanResult.TeamDay teamDay(PlanInput in, RoutingSolution.Route r, TargetNodes nodes,
             List<Coordinate> points, TravelMatrixProvider provider) {
         int teams = in.teams().size();
         int t = r.vehicle() % teams;

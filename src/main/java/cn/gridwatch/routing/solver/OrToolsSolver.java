@@ -4,7 +4,6 @@ import com.google.ortools.Loader;
 import com.google.ortools.constraintsolver.Assignment;
 import com.google.ortools.constraintsolver.FirstSolutionStrategy;
 import com.google.ortools.constraintsolver.IntVar;
-import com.google.ortools.constraintsolver.IntervalVar;
 import com.google.ortools.constraintsolver.LocalSearchMetaheuristic;
 import com.google.ortools.constraintsolver.RoutingDimension;
 import com.google.ortools.constraintsolver.RoutingIndexManager;
@@ -181,22 +180,7 @@ public final class OrToolsSolver {
             if (p.balanceCoefficient() > 0) {
                 time.setGlobalSpanCostCoefficient(p.balanceCoefficient());
             }
-            long[] visitTransits = null;
-            for (int v = 0; v < p.vehicles().size(); v++) {
-                Vehicle veh = p.vehicles().get(v);
-                if (!veh.hasBreak()) {
-                    continue;
-                }
-                if (visitTransits == null) { // the service part of each transit, which a break may not interrupt
-                    visitTransits = new long[(int) routing.size()];
-                    for (int index = 0; index < visitTransits.length; index++) {
-                        visitTransits[index] = p.service(live.get(manager.indexToNode(index)));
-                    }
-                }
-                IntervalVar lunch = routing.solver().makeFixedDurationIntervalVar(veh.breakEarliest(), veh.breakLatest(),
-                        veh.breakDuration(), false, "break" + v);
-                time.setBreakIntervalsOfVehicle(new IntervalVar[] {lunch}, v, visitTransits);
-            }
+            BreakIntervals.install(p, live, manager, routing, time);
         }
         if (p.usesLoad()) {
             long[] demand = new long[m];
