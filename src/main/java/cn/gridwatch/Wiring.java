@@ -157,7 +157,7 @@ final class Wiring {
                 new StatsService(db, grids, cfg.patrolRules(), clock),
                 roadImports, roads,
                 new DrawService(db, audit, clock), plans,
-                new PlanJobService(plans, audit, clock, cfg.planWorkers(), cfg.planQueue()));
+                new PlanJobService(db, plans, audit, clock, cfg.planWorkers(), cfg.planQueue()));
     }
 
     /** Where plans made on the command line get travel times: the road networks, great-circle fallback. */

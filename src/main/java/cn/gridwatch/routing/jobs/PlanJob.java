@@ -10,7 +10,8 @@ import java.util.concurrent.Future;
 /**
  * One background plan computation: who submitted it, its status ({@code queued}, {@code running},
  * {@code done}, {@code failed}, {@code cancelled}), its times, its {@link PlanProgress}, and the
- * stored plan's id or the error once it ends. Status changes are synchronized on the job; the
+ * stored plan's id or the error once it ends; the live copy on the instance computing it (the
+ * {@code plan_job} row is written from it). Status changes are synchronized on the job; the
  * progress is read live. Thread-safe.
  */
 final class PlanJob {
@@ -109,6 +110,16 @@ final class PlanJob {
 
     synchronized Instant finishedAt() {
         return finishedAt;
+    }
+
+    /** What {@code plan_job} stores of this job. */
+    record State(long id, String status, Instant startedAt, Instant finishedAt, String phase, long solutions,
+                 Long planId, int errorStatus, String errorMessage) {
+    }
+
+    synchronized State state() {
+        return new State(id, status, startedAt, finishedAt, startedAt == null ? null : progress.phase(),
+                progress.solutions(), planId, errorStatus, errorMessage);
     }
 
     /** The JSON form of {@code GET /api/plan-jobs/{id}}. */

@@ -1,5 +1,6 @@
 package cn.gridwatch.routing.jobs;
 
+import cn.gridwatch.db.Database;
 import cn.gridwatch.db.DatabaseException;
 import cn.gridwatch.grid.NotFoundException;
 import cn.gridwatch.routing.plan.Plan;
@@ -15,59 +16,72 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs prepared plans ({@link PlanService.Prepared}, already checked against the registers and the
  * caller's rights) in the background on {@code workers} threads (one OR-Tools search each) with at
- * most {@code queueLimit} waiting; a full queue is refused with {@link QueueFullException}. A job is
- * seen and cancelled by its submitter only, and by administrators; for anyone else it does not exist.
- * Submissions and cancels are audit-logged (entity {@code plan_job}); the plan itself is stored and
- * audited by {@link PlanService} as for a synchronous request. Jobs live in memory: a restart forgets
- * them, ended jobs are kept {@link #KEEP} and at most {@link #MAX_KEPT} of them. Thread-safe.
+ * most {@code queueLimit} waiting; a full queue is refused with {@link QueueFullException}. Jobs are
+ * rows of {@code plan_job} (V11): any instance answers for any job; the instance computing a job
+ * writes its progress and a heartbeat every {@link #HEARTBEAT} and picks up cancel requests made on
+ * other instances; a queued or running job without a heartbeat for {@link #STALE} (its instance
+ * stopped) is marked failed. A job is seen and cancelled by its submitter only, and by
+ * administrators; for anyone else it does not exist. Submissions and cancels are audit-logged
+ * (entity {@code plan_job}); the plan itself is stored and audited by {@link PlanService}. Thread-safe.
  */
 public final class PlanJobService implements AutoCloseable {
-    /** How long an ended job can still be read. */
-    public static final Duration KEEP = Duration.ofHours(24);
-    public static final int MAX_KEPT = 500;
+    public static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    public static final Duration STALE = Duration.ofSeconds(30);
+    static final int LIST_LIMIT = 200;
+    private static final Set<String> ENDED = Set.of(PlanJob.DONE, PlanJob.FAILED, PlanJob.CANCELLED);
     private static final Logger LOG = LoggerFactory.getLogger(PlanJobService.class);
+    private final Database db;
     private final PlanService plans;
     private final AuditLog audit;
     private final Clock clock;
     private final ThreadPoolExecutor executor;
-    private final Map<Long, PlanJob> jobs = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final ScheduledExecutorService ticker;
+    private final Map<Long, PlanJob> local = new ConcurrentHashMap<>();
+    private final PlanJobRepository repo = new PlanJobRepository();
     private final int queueLimit;
 
-    public PlanJobService(PlanService plans, AuditLog audit, Clock clock, int workers, int queueLimit) {
+    public PlanJobService(Database db, PlanService plans, AuditLog audit, Clock clock, int workers, int queueLimit) {
         if (workers < 1 || workers > 16 || queueLimit < 0 || queueLimit > 1000) {
             throw new IllegalArgumentException("plan jobs need 1..16 workers and a queue of 0..1000, but were: "
                     + workers + " and " + queueLimit);
         }
+        this.db = db;
         this.plans = plans;
         this.audit = audit;
         this.clock = clock;
         this.queueLimit = queueLimit;
         AtomicInteger n = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS,
-                queueLimit == 0 ? new java.util.concurrent.SynchronousQueue<>() : new ArrayBlockingQueue<>(queueLimit),
-                r -> {
+                queueLimit == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queueLimit), r -> {
                     Thread t = new Thread(r, "plan-job-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "plan-job-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleWithFixedDelay(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The queue is full: try again later. */
@@ -82,25 +96,30 @@ public final class PlanJobService implements AutoCloseable {
      * caller reads it) @throws QueueFullException
      */
     public Map<String, Object> submit(PlanService.Prepared prepared, Principal caller, Actor actor) {
-        prune();
-        long id = ids.incrementAndGet();
-        PlanJob job = new PlanJob(id, prepared.kind(), caller.username(), clock.instant(),
-                prepared.input().solver().timeLimit().toMillis());
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("kind", prepared.kind());
-        after.put("name", prepared.input().name());
-        after.put("targets", prepared.input().targets().size());
-        jobs.put(id, job);
-        Map<String, Object> queued = job.view(clock.instant());
+        Instant now = clock.instant();
+        long limit = prepared.input().solver().timeLimit().toMillis();
+        long id = db.withConnection("queueing a plan job", c -> repo.insert(c, prepared.kind(),
+                prepared.input().name(), caller.username(), now, limit));
+        PlanJob job = new PlanJob(id, prepared.kind(), caller.username(), now, limit);
+        local.put(id, job);
+        Map<String, Object> queued = job.view(now);
         try {
             synchronized (job) {
                 job.future(executor.submit(() -> run(job, prepared, actor)));
             }
         } catch (RejectedExecutionException e) {
-            jobs.remove(id);
+            local.remove(id);
+            db.withConnection("dropping a refused plan job", c -> {
+                repo.delete(c, id);
+                return null;
+            });
             throw new QueueFullException("the plan queue is full (" + executor.getActiveCount() + " running, "
                     + queueLimit + " waiting); try again in a minute");
         }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("kind", prepared.kind());
+        after.put("name", prepared.input().name());
+        after.put("targets", prepared.input().targets().size());
         audit.append(actor, "plan_job_submit", "plan_job", Long.toString(id), null, after,
                 prepared.kind() + " plan '" + prepared.input().name() + "' queued as job " + id);
         return queued;
@@ -108,16 +127,19 @@ public final class PlanJobService implements AutoCloseable {
 
     /** One job as {@code p} may see it. @throws NotFoundException when it does not exist or is not theirs */
     public Map<String, Object> get(long id, Principal p) {
-        return visible(id, p).view(clock.instant());
+        return visible(id, p);
     }
 
-    /** The jobs {@code p} may see (administrators: all), newest first. */
+    /** The newest {@value #LIST_LIMIT} jobs {@code p} may see (administrators: all), newest first. */
     public Map<String, Object> list(Principal p) {
-        prune();
+        failStale();
         Instant now = clock.instant();
         List<Map<String, Object>> items = new ArrayList<>();
-        jobs.values().stream().filter(j -> maySee(j, p)).sorted(Comparator.comparingLong((PlanJob j) -> j.id).reversed())
-                .forEach(j -> items.add(j.view(now)));
+        for (Map<String, Object> row : db.withConnection("listing plan jobs", c -> repo.list(c,
+                p.role() == Role.ADMIN ? null : p.username(), LIST_LIMIT))) {
+            PlanJob live = local.get((Long) row.get("id"));
+            items.add(live != null ? live.view(now) : row);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("total", items.size());
         m.put("items", items);
@@ -125,29 +147,40 @@ public final class PlanJobService implements AutoCloseable {
     }
 
     /**
-     * Cancels a job: a queued one at once, a running one by stopping its search (waiting up to
-     * {@code wait} for it to end). Nothing of a cancelled plan is stored.
-     * @throws ConflictException when the job had already ended
+     * Cancels a job: a queued one at once, a running one by stopping its search, on whichever
+     * instance computes it (waiting up to {@code wait} for it to end). Nothing of a cancelled plan
+     * is stored. @throws ConflictException when the job had already ended
      */
     public Map<String, Object> cancel(long id, Principal p, Actor actor, Duration wait) {
-        PlanJob job = visible(id, p);
-        String before = job.status();
-        if (!job.cancel(clock.instant())) {
-            throw new ConflictException("plan job " + id + " has already ended (" + before + "); nothing to cancel");
+        Map<String, Object> before = visible(id, p);
+        String status = (String) before.get("status");
+        if (ENDED.contains(status)) {
+            throw new ConflictException("plan job " + id + " has already ended (" + status + "); nothing to cancel");
         }
-        executor.purge(); // a cancelled queued job frees its place in the queue
-        audit.append(actor, "plan_job_cancel", "plan_job", Long.toString(id), Map.of("status", before),
-                Map.of("status", "cancelled"), "plan job " + id + " cancelled while " + before);
+        db.withConnection("cancelling plan job " + id, c -> {
+            repo.requestCancel(c, id);
+            return null;
+        });
+        PlanJob job = local.get(id);
+        if (job != null) {
+            job.cancel(clock.instant());
+            executor.purge(); // a cancelled queued job frees its place in the queue
+            save(job);
+        }
+        audit.append(actor, "plan_job_cancel", "plan_job", Long.toString(id), Map.of("status", status),
+                Map.of("status", "cancelled"), "plan job " + id + " cancelled while " + status);
         long deadline = System.nanoTime() + wait.toNanos();
-        while (!job.ended() && System.nanoTime() < deadline) {
+        Map<String, Object> now = visible(id, p);
+        while (!ENDED.contains((String) now.get("status")) && System.nanoTime() < deadline) {
             try {
-                Thread.sleep(20);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
+            now = visible(id, p);
         }
-        return job.view(clock.instant());
+        return now;
     }
 
     private void run(PlanJob job, PlanService.Prepared prepared, Actor actor) {
@@ -155,6 +188,7 @@ public final class PlanJobService implements AutoCloseable {
             return;
         }
         try {
+            save(job);
             Plan plan = plans.compute(prepared, actor, job.progress);
             job.done(plan.id(), clock.instant());
         } catch (PlanCancelledException e) {
@@ -171,38 +205,66 @@ public final class PlanJobService implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LOG.error("plan job {} failed", job.id, e);
             job.failed(500, "unexpected failure: " + e.getMessage(), clock.instant());
+        } finally {
+            save(job);
         }
     }
 
-    private PlanJob visible(long id, Principal p) {
-        PlanJob job = jobs.get(id);
-        if (job == null || !maySee(job, p)) {
+    /** The job's row, or its live state where this instance computes it. */
+    private Map<String, Object> visible(long id, Principal p) {
+        failStale();
+        Map<String, Object> row = db.withConnection("reading plan job " + id, c -> repo.find(c, id));
+        if (row == null || !(p.role() == Role.ADMIN || p.username().equals(row.get("owner")))) {
             throw new NotFoundException("no plan job with id " + id);
         }
-        return job;
+        PlanJob live = local.get(id);
+        return live != null ? live.view(clock.instant()) : row;
     }
 
-    /** The submitter and administrators. */
-    private static boolean maySee(PlanJob job, Principal p) {
-        return p.role() == Role.ADMIN || job.owner.equals(p.username());
-    }
-
-    /** Forgets ended jobs older than {@link #KEEP}, and the oldest ended ones beyond {@link #MAX_KEPT}. */
-    private void prune() {
-        Instant cutoff = clock.instant().minus(KEEP);
-        jobs.values().removeIf(j -> j.ended() && j.finishedAt().isBefore(cutoff));
-        List<PlanJob> ended = jobs.values().stream().filter(PlanJob::ended)
-                .sorted(Comparator.comparingLong(j -> j.id)).toList();
-        for (int k = 0; k < ended.size() - MAX_KEPT; k++) {
-            jobs.remove(ended.get(k).id);
+    /** Writes a job's state; a failure is logged (the heartbeat writes it again). */
+    private void save(PlanJob job) {
+        try {
+            db.withConnection("saving plan job " + job.id, c -> {
+                repo.save(c, job.state(), clock.instant());
+                return null;
+            });
+            if (job.ended()) {
+                local.remove(job.id);
+            }
+        } catch (DatabaseException e) {
+            LOG.warn("cannot save plan job {}: {}", job.id, e.getMessage());
         }
     }
 
-    /** Cancels every job and stops the workers (server shutdown); nothing half-computed is stored. */
+    private void failStale() {
+        Instant now = clock.instant();
+        db.withConnection("expiring stopped plan jobs", c -> repo.failStale(c, now.minus(STALE), now));
+    }
+
+    /** Heartbeat: progress of this instance's jobs out, cancel requests from other instances in. */
+    private void beat() {
+        try {
+            List<Long> ids = new ArrayList<>(local.keySet());
+            for (long id : db.withConnection("reading plan job cancels", c -> repo.cancelRequested(c, ids))) {
+                PlanJob job = local.get(id);
+                if (job != null && job.cancel(clock.instant())) {
+                    executor.purge();
+                }
+            }
+            for (PlanJob job : List.copyOf(local.values())) {
+                save(job);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("plan job heartbeat failed: {}", e.getMessage());
+        }
+    }
+
+    /** Cancels this instance's jobs and stops the workers (server shutdown); nothing half-computed is stored. */
     @Override
     public void close() {
+        ticker.shutdownNow();
         Instant now = clock.instant();
-        jobs.values().forEach(j -> j.cancel(now));
+        local.values().forEach(j -> j.cancel(now));
         executor.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -211,6 +273,9 @@ public final class PlanJobService implements AutoCloseable {
         } catch (InterruptedException e) {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
+        }
+        for (PlanJob job : List.copyOf(local.values())) {
+            save(job);
         }
     }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Background plan jobs over real HTTP on the real PostGIS and the small test city (two counties split
  * at 113°E), with one worker and a queue of one so that queueing, a full queue and cancelling can be
  * seen: submit (202 + Location), poll until done, the plan they point to, checks at submit time,
- * ownership, cancel of a queued and of a running search with nothing stored.
+ * ownership, cancel of a queued and of a running search with nothing stored, a second instance on
+ * the same database, and a job whose instance stopped.
  */
 class PlanJobApiTest {
     private static TestDatabase.Fresh db;
@@ -241,5 +242,50 @@ class PlanJobApiTest {
         assertThat(server.http().get("/api/plans").json().get("total").asInt()).isEqualTo(plansBefore);
         assertThat(server.services().audit().find("plan_job", id, 5))
                 .extracting(AuditEntry::action).containsExactly("plan_job_cancel", "plan_job_submit");
+    }
+
+    @Test
+    void another_instance_on_the_same_database_sees_and_cancels_a_job_and_a_stopped_instance_s_job_fails()
+            throws Exception {
+        try (TestServer second = new TestServer(db, Map.of("GRIDWATCH_PLAN_WORKERS", "1", "GRIDWATCH_PLAN_QUEUE", "1"))) {
+            TestHttp viaSecond = new TestHttp(second.port()).bearer(second.tokenFor("planner1"));
+            JsonNode job = submitted(planner.postJson("/api/plans/joint?async=true", joint(manyTargets(), ENDLESS)));
+            String href = job.get("href").asText();
+            try {
+                // the first instance computes it; the second reads its progress from plan_job
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                JsonNode seen = viaSecond.get(href).json();
+                while (!(seen.get("status").asText().equals("running")
+                        && seen.get("progress").get("solutions").asLong() > 0) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                    seen = viaSecond.get(href).json();
+                }
+                assertThat(seen.get("status").asText()).as(seen.toString()).isEqualTo("running");
+                assertThat(seen.get("progress").get("phase").asText()).isEqualTo("solving");
+                assertThat(viaSecond.get("/api/plan-jobs").json().get("items").findValuesAsText("href")).contains(href);
+                // a cancel on the second instance reaches the search on the first
+                Reply c = viaSecond.delete(href);
+                assertThat(c.status()).as(c.body()).isEqualTo(200);
+                assertThat(c.json().get("status").asText()).isEqualTo("cancelled");
+                assertThat(planner.get(href).json().get("status").asText()).isEqualTo("cancelled");
+            } finally {
+                planner.delete(href);
+            }
+        }
+        // a job whose instance stopped beating is failed, with the reason
+        long stale = db.db().withConnection("a job of a stopped instance", c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("insert into plan_job (kind, name, owner, status, "
+                    + "submitted_at, started_at, phase, limit_ms, heartbeat_at) values ('joint', 'x', 'planner1', "
+                    + "'running', now() - interval '1 hour', now() - interval '1 hour', 'solving', 300000, "
+                    + "now() - interval '50 minutes') returning id"); java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        JsonNode failed = planner.get("/api/plan-jobs/" + stale).json();
+        assertThat(failed.get("status").asText()).isEqualTo("failed");
+        assertThat(failed.get("error").get("status").asInt()).isEqualTo(500);
+        assertThat(failed.get("error").get("message").asText()).contains("stopped");
+        assertThat(otherPlanner.get("/api/plan-jobs/" + stale).status()).isEqualTo(404);
     }
 }
