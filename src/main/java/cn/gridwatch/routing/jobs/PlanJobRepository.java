@@ -42,11 +42,14 @@ final class PlanJobRepository {
         }
     }
 
-    /** Writes the job's current state (status, times, progress, result) and a heartbeat. */
+    /**
+     * Writes the job's current state (status, times, progress, result) and a heartbeat, unless the
+     * row has already ended: an ended state is final, so a late heartbeat cannot undo it.
+     */
     void save(Connection c, PlanJob.State s, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("update plan_job set status = ?, started_at = ?, finished_at = ?,"
                 + " phase = ?, solutions = ?, plan_id = ?, error_status = ?, error_message = ?, heartbeat_at = ? "
-                + "where id = ?")) {
+                + "where id = ? and status in ('queued', 'running')")) {
             ps.setString(1, s.status());
             ps.setTimestamp(2, s.startedAt() == null ? null : Timestamp.from(s.startedAt()));
             ps.setTimestamp(3, s.finishedAt() == null ? null : Timestamp.from(s.finishedAt()));
