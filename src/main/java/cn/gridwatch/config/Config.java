@@ -30,6 +30,8 @@ import java.util.Map;
  * @param basemapAttribution the credit shown for that background map ({@code GRIDWATCH_BASEMAP_ATTRIBUTION})
  * @param dispatch station dispatch thresholds, radius and sources per reading
  *     ({@code GRIDWATCH_DISPATCH_*}, defaults and ranges in {@link DispatchSettings})
+ * @param planWorkers background plan jobs computed at the same time ({@code GRIDWATCH_PLAN_WORKERS}, default 1)
+ * @param planQueue background plan jobs that may wait for a worker ({@code GRIDWATCH_PLAN_QUEUE}, default 8)
  */
 public record Config(
         int port,
@@ -46,7 +48,9 @@ public record Config(
         int roadSnapMetres,
         String basemapUrl,
         String basemapAttribution,
-        DispatchSettings dispatch) {
+        DispatchSettings dispatch,
+        int planWorkers,
+        int planQueue) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -78,12 +82,15 @@ public record Config(
                 intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000),
                 tileUrl(env, "GRIDWATCH_BASEMAP_URL"),
                 text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim(),
-                DispatchSettings.from(env));
+                DispatchSettings.from(env),
+                intValue(env, "GRIDWATCH_PLAN_WORKERS", 1, 1, 16),
+                intValue(env, "GRIDWATCH_PLAN_QUEUE", 8, 0, 1000));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution, dispatch);
+                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution, dispatch,
+                planWorkers, planQueue);
     }
 
     private static PatrolRules patrolRules(Map<String, String> env) {

@@ -82,6 +82,10 @@ public final class AccessPolicy {
         if (method.equals("POST") && path.equals("/api/plans/patrol")) {
             checkMayPlanPatrol(p);
         }
+        if (method.equals("POST") && path.equals("/api/matrix") && !mayPlan(p.role()) && p.role() != Role.GIS_CLIENT) {
+            throw new AccessDeniedException("travel matrices are for planners, administrators and GIS clients; you are "
+                    + p.role().id());
+        }
         if ((path.equals("/api/draws") || path.startsWith("/api/draws/")) && !path.endsWith("/export")) {
             checkMayPlan(p);
         }

@@ -38,7 +38,7 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
  * for {@code --long-seconds} (default 300) as the reference. Travel times: {@link #provider} (the
  * great-circle fallback, or with {@code --db=JDBC_URL} the demo road network as the server uses it).
  * Usage: {@code CityPlanBench [--seed=20250512] [--targets=300] [--teams=15] [--days=5] [--long-seconds=300]
- * [--limits=30,60] [--improvement=2.5] [--improvement-solutions=50] [--first=PARALLEL_CHEAPEST_INSERTION] [--db=jdbc:postgresql://127.0.0.1:55432/bench_plans]} ({@code --long-seconds=0 --limits=} runs the plan defaults only).
+ * [--limits=30,60] [--improvement=2.5] [--improvement-solutions=50] [--first=SAVINGS (the plan default)] [--db=jdbc:postgresql://127.0.0.1:55432/bench_plans]} ({@code --long-seconds=0 --limits=} runs the plan defaults only).
  */
 public final class CityPlanBench {
     private static final GeometryFactory GF = new GeometryFactory(new PrecisionModel(), 4490);
@@ -52,7 +52,7 @@ public final class CityPlanBench {
         String[] limits = SolverBench.arg(args, "limits", "30,60").split(",");
         double rate = Double.parseDouble(SolverBench.arg(args, "improvement", "2.5"));
         int over = Integer.parseInt(SolverBench.arg(args, "improvement-solutions", "50"));
-        String first = SolverBench.arg(args, "first", "PARALLEL_CHEAPEST_INSERTION");
+        String first = SolverBench.arg(args, "first", SolverOptions.forPlans(1, Duration.ofSeconds(1)).firstSolution());
         OrToolsSolver.loadNative();
         List<County> counties = counties(Path.of(SolverBench.arg(args, "grid", "gis-data/counties.geojson")));
         Random rnd = new Random(seed);

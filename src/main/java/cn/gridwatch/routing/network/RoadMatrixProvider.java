@@ -36,6 +36,11 @@ import org.locationtech.jts.geom.PrecisionModel;
  * to {@link GreatCircleMatrix} ({@code method} {@code mixed}, or {@code great_circle} when nothing
  * was on a road); a point on an isolated piece of road is unreachable. The notes say which is which.
  *
+ * <p>Road legs include the <b>approach</b> at both ends: the straight line from a point to its
+ * snapped road position (and from the road to the destination point), at {@link #APPROACH_KMH}
+ * km/h: the last stretch to a works' gate is a yard, a driveway or a walk, not the road's speed.
+ * Routes ({@link #route}) draw those stretches as short straight lines at the ends of the road path.
+ *
  * <p>Graphs are loaded from PostGIS on first use and kept by network id; a re-imported network gets
  * a new id, so the old graph is dropped at the next request and the new one loaded. Thread-safe.
  */
@@ -43,6 +48,8 @@ public final class RoadMatrixProvider implements TravelMatrixProvider {
     public static final double DEFAULT_SNAP_METRES = 1000;
     /** Largest matrix accepted (rows = columns). */
     public static final int MAX_POINTS = 2000;
+    /** Speed on the straight approach between a point and its snapped road position, km/h. */
+    public static final double APPROACH_KMH = 15;
     private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4490);
     private final Database db;
     private final Snapper snapper;
@@ -101,9 +108,13 @@ public final class RoadMatrixProvider implements TravelMatrixProvider {
                     int i = members.get(a).point();
                     int j = members.get(b).point();
                     road[i][j] = true;
-                    if (legs.seconds()[a][b] < GraphSearch.INFINITE) {
-                        s[i][j] = Math.round(legs.seconds()[a][b]);
-                        m[i][j] = Math.round(legs.metres()[a][b]);
+                    if (i == j) {
+                        s[i][j] = 0;
+                        m[i][j] = 0;
+                    } else if (legs.seconds()[a][b] < GraphSearch.INFINITE) {
+                        double approach = members.get(a).distanceM() + members.get(b).distanceM();
+                        s[i][j] = Math.round(legs.seconds()[a][b] + approachSeconds(approach));
+                        m[i][j] = Math.round(legs.metres()[a][b] + approach);
                     } else {
                         s[i][j] = TravelMatrix.UNREACHABLE;
                         m[i][j] = TravelMatrix.UNREACHABLE;
@@ -141,7 +152,12 @@ public final class RoadMatrixProvider implements TravelMatrixProvider {
         notes.noPath(snaps, noPathTo, noPathFrom);
         boolean anyRoad = snaps.stream().anyMatch(sn -> sn.status() != Snap.Status.NO_ROAD);
         String method = fallbackPairs == 0 && anyRoad ? "road" : anyRoad ? "mixed" : "great_circle";
-        return new TravelMatrix(s, m, method, notes.notes());
+        List<String> all = new ArrayList<>(notes.notes());
+        if (!groups.isEmpty()) {
+            all.add(String.format(Locale.ROOT, "road legs include the straight approach between each point and its "
+                    + "road position at %.0f km/h", APPROACH_KMH));
+        }
+        return new TravelMatrix(s, m, method, all);
     }
 
     /** The route from one point to another, on roads where both are on one network. */
@@ -166,8 +182,9 @@ public final class RoadMatrixProvider implements TravelMatrixProvider {
                         + " (one-way streets or roads not connected)");
                 return new RoadRoute(false, null, TravelMatrix.UNREACHABLE, TravelMatrix.UNREACHABLE, "road", notes, a, b);
             }
-            return new RoadRoute(true, line(search.path(b)), Math.round(leg.seconds()), Math.round(leg.metres()), "road",
-                    notes, a, b);
+            double approach = a.distanceM() + b.distanceM();
+            return new RoadRoute(true, line(a, search.path(b), b), Math.round(leg.seconds()
+                    + approachSeconds(approach)), Math.round(leg.metres() + approach), "road", notes, a, b);
         }
         if (a.onRoad() && b.onRoad()) {
             notes.add("the points lie on different road networks");
@@ -196,12 +213,24 @@ public final class RoadMatrixProvider implements TravelMatrixProvider {
         return snapper.maxMetres();
     }
 
-    private static LineString line(double[] xy) {
-        Coordinate[] cs = new Coordinate[xy.length / 2];
-        for (int i = 0; i < cs.length; i++) {
-            cs[i] = new Coordinate(xy[2 * i], xy[2 * i + 1]);
+    /** Seconds to cover {@code metres} of approach at {@link #APPROACH_KMH}. */
+    static double approachSeconds(double metres) {
+        return metres / (APPROACH_KMH / 3.6);
+    }
+
+    /** The road path, with the approaches from and to the points where they lie off the road (> 1 cm). */
+    private static LineString line(Snap from, double[] xy, Snap to) {
+        List<Coordinate> cs = new ArrayList<>();
+        if (from.distanceM() > 0.01) {
+            cs.add(new Coordinate(from.lon(), from.lat()));
         }
-        return GEOMETRY.createLineString(cs);
+        for (int i = 0; i < xy.length / 2; i++) {
+            cs.add(new Coordinate(xy[2 * i], xy[2 * i + 1]));
+        }
+        if (to.distanceM() > 0.01) {
+            cs.add(new Coordinate(to.lon(), to.lat()));
+        }
+        return GEOMETRY.createLineString(cs.toArray(new Coordinate[0]));
     }
 
     private static void checkPoints(List<Coordinate> points) {

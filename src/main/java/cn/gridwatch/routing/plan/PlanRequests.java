@@ -35,7 +35,7 @@ public final class PlanRequests {
 
     /** A team: inspector codes from the register, where it starts and ends (EPSG:4490). */
     public record TeamSpec(String path, String name, List<String> members, double startLon, double startLat,
-                           double endLon, double endLat) {
+                           double endLon, double endLat, TeamBreak lunch) {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class PlanRequests {
      */
     public record Patrol(String name, LocalDate date, DailyWindow hours, long serviceSeconds, double startLon,
                          double startLat, double endLon, double endLat, List<TargetSpec> targets, String cell,
-                         String officer, SolverOptions solver) {
+                         String officer, SolverOptions solver, TeamBreak lunch) {
     }
 
     /** {@code POST /api/plans/joint}: targets from a draw ({@code drawId}) and/or a list. */
@@ -55,13 +55,13 @@ public final class PlanRequests {
     }
 
     private static final Set<String> PATROL_FIELDS = Set.of("name", "date", "workStart", "workEnd", "serviceMinutes",
-            "start", "end", "targets", "cell", "officer", "crs", "solver");
+            "start", "end", "targets", "cell", "officer", "crs", "solver", "break");
     private static final Set<String> JOINT_FIELDS = Set.of("name", "rule", "days", "firstDay", "dayCount", "workStart",
             "workEnd", "serviceMinutes", "teams", "drawId", "targets", "maxStopsPerDay", "balance", "sealedUntil", "crs",
-            "solver");
+            "solver", "break");
     private static final Set<String> TARGET_FIELDS = Set.of("sourceCode", "code", "name", "lon", "lat",
             "serviceMinutes", "priority", "windows");
-    private static final Set<String> TEAM_FIELDS = Set.of("name", "members", "start", "end");
+    private static final Set<String> TEAM_FIELDS = Set.of("name", "members", "start", "end", "break");
 
     public static Patrol patrol(JsonFields j) {
         j.allow(PATROL_FIELDS);
@@ -79,16 +79,19 @@ public final class PlanRequests {
                     + "patrol route, but has " + targets.size());
         }
         String dateText = j.requiredText("date");
+        DailyWindow hours = hours(j, "08:30", "17:30");
         return new Patrol(j.text("name") == null ? "巡查路线 " + dateText : j.text("name"),
-                date("date", dateText), hours(j, "08:30", "17:30"),
+                date("date", dateText), hours,
                 60L * j.integer("serviceMinutes", 0, 720, DEFAULT_PATROL_SERVICE_MINUTES), start[0], start[1], end[0],
-                end[1], targets, cell, j.text("officer"), solver(j));
+                end[1], targets, cell, j.text("officer"), solver(j), lunch(j, hours, null));
     }
 
     public static Joint joint(JsonFields j) {
         j.allow(JOINT_FIELDS);
         String crs = crs(j);
         List<TeamSpec> teams = new ArrayList<>();
+        DailyWindow hours = hours(j, "08:30", "17:30");
+        TeamBreak common = lunch(j, hours, null);
         for (JsonFields t : j.objects("teams")) {
             t.allow(TEAM_FIELDS);
             double[] s = point(t, "start", crs, true);
@@ -98,7 +101,7 @@ public final class PlanRequests {
                 throw new IllegalArgumentException("'" + t.path("members") + "' must list at least one inspector code");
             }
             teams.add(new TeamSpec(pathOf(t), t.text("name") == null ? "第" + (teams.size() + 1) + "组" : t.text("name"),
-                    members, s[0], s[1], e[0], e[1]));
+                    members, s[0], s[1], e[0], e[1], lunch(t, hours, common)));
         }
         if (teams.isEmpty()) {
             throw new IllegalArgumentException("'teams' is required: at least one team with members and a start");
@@ -108,7 +111,7 @@ public final class PlanRequests {
         if (drawId == null && targets.isEmpty()) {
             throw new IllegalArgumentException("give 'drawId' (the targets of a draw) or 'targets', or both");
         }
-        return new Joint(j.requiredText("name"), CrossRule.parse(j.text("rule")), days(j), hours(j, "08:30", "17:30"),
+        return new Joint(j.requiredText("name"), CrossRule.parse(j.text("rule")), days(j), hours,
                 60L * j.integer("serviceMinutes", 0, 720, DEFAULT_SERVICE_MINUTES), teams, drawId, targets,
                 j.integer("maxStopsPerDay", 0, 100, 0), j.integer("balance", 0, 1000, 1),
                 DrawRequest.instant("sealedUntil", j.text("sealedUntil")), solver(j));
@@ -130,17 +133,74 @@ public final class PlanRequests {
                 throw new IllegalArgumentException("'" + t.path("sourceCode") + "' takes the place from the register; "
                         + "leave out code, lon and lat there");
             }
-            List<DailyWindow> windows = new ArrayList<>();
-            List<String> ws = t.texts("windows");
-            for (int i = 0; i < ws.size(); i++) {
-                windows.add(DailyWindow.parse(t.path("windows") + "[" + i + "]", ws.get(i)));
-            }
+            List<DailyWindow> windows = windows(t);
             int minutes = t.integer("serviceMinutes", 0, 720, -1);
             out.add(new TargetSpec(pathOf(t), sourceCode, t.text("code"), t.text("name"), lon, lat,
                     minutes < 0 ? null : 60L * minutes, t.integer("priority", 1, 5, PlanTarget.DEFAULT_PRIORITY),
                     windows));
         }
         return out;
+    }
+
+    /**
+     * {@code windows}: strings {@code "09:00-12:00"} (every day) or {@code "2026-12-01 09:00-11:30"},
+     * or objects {@code {"date": "2026-12-01", "from": "09:00", "to": "11:30"}} ({@code date} optional).
+     */
+    private static List<DailyWindow> windows(JsonFields t) {
+        List<DailyWindow> out = new ArrayList<>();
+        com.fasterxml.jackson.databind.JsonNode ws = t.node().get("windows");
+        if (ws == null || ws.isNull()) {
+            return out;
+        }
+        if (!ws.isArray()) {
+            throw new IllegalArgumentException("'" + t.path("windows") + "' must be a list of windows like "
+                    + "\"09:00-12:00\" or {\"date\": \"2026-12-01\", \"from\": \"09:00\", \"to\": \"11:30\"}");
+        }
+        for (int i = 0; i < ws.size(); i++) {
+            String field = t.path("windows") + "[" + i + "]";
+            com.fasterxml.jackson.databind.JsonNode w = ws.get(i);
+            if (w.isTextual()) {
+                out.add(DailyWindow.parse(field, w.asText()));
+            } else if (w.isObject()) {
+                for (java.util.Iterator<String> it = w.fieldNames(); it.hasNext();) {
+                    String name = it.next();
+                    if (!Set.of("date", "from", "to").contains(name)) {
+                        throw new IllegalArgumentException("'" + field + "' has an unknown field '" + name
+                                + "'; allowed: date, from, to");
+                    }
+                }
+                LocalDate d = w.hasNonNull("date") ? date(field + ".date", w.get("date").asText()) : null;
+                java.time.LocalTime from = DailyWindow.time(field + ".from", w.hasNonNull("from") ? w.get("from").asText()
+                        : null);
+                java.time.LocalTime to = DailyWindow.time(field + ".to", w.hasNonNull("to") ? w.get("to").asText() : null);
+                if (!from.isBefore(to)) {
+                    throw new IllegalArgumentException("'" + field + "' must start before it ends, but was " + from + "-"
+                            + to);
+                }
+                out.add(new DailyWindow(from, to, d));
+            } else {
+                throw new IllegalArgumentException("'" + field + "' must be a string like \"09:00-12:00\" or an object "
+                        + "{date, from, to}, but was: " + w);
+            }
+        }
+        return out;
+    }
+
+    /** {@code break} of {@code j}, checked against the working hours; {@code dflt} when absent. */
+    private static TeamBreak lunch(JsonFields j, DailyWindow hours, TeamBreak dflt) {
+        JsonFields o = j.object("break");
+        if (o == null) {
+            return dflt;
+        }
+        TeamBreak b;
+        try {
+            b = TeamBreak.parse(o);
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage().startsWith("'") ? e : new IllegalArgumentException("'" + j.path("break") + "': "
+                    + e.getMessage(), e);
+        }
+        b.checkInside(hours, j.path("break"));
+        return b;
     }
 
     private static String pathOf(JsonFields t) {

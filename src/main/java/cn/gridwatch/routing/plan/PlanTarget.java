@@ -28,13 +28,29 @@ public record PlanTarget(String code, String name, Long sourceId, double lon, do
             throw new IllegalArgumentException("target " + code + " must have lon/lat in EPSG:4490, but was: "
                     + lon + ", " + lat);
         }
-        windows = windows.stream().sorted(java.util.Comparator.comparing(DailyWindow::start)).toList();
+        windows = windows.stream().sorted(java.util.Comparator.comparing(DailyWindow::date,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))
+                .thenComparing(DailyWindow::start)).toList();
         for (int k = 1; k < windows.size(); k++) {
-            if (!windows.get(k).start().isAfter(windows.get(k - 1).end())) {
+            if (java.util.Objects.equals(windows.get(k).date(), windows.get(k - 1).date())
+                    && !windows.get(k).start().isAfter(windows.get(k - 1).end())) {
                 throw new IllegalArgumentException("time windows of target " + code + " overlap: " + windows.get(k - 1)
                         + " and " + windows.get(k));
             }
         }
+    }
+
+    /**
+     * The windows that apply on {@code day}: those dated {@code day} if any, else the daily ones; an
+     * empty list means any time; null means not on that day (it has dated windows only, none on it).
+     */
+    public List<DailyWindow> windowsOn(java.time.LocalDate day) {
+        List<DailyWindow> dated = windows.stream().filter(w -> day.equals(w.date())).toList();
+        if (!dated.isEmpty()) {
+            return dated;
+        }
+        List<DailyWindow> daily = windows.stream().filter(w -> w.date() == null).toList();
+        return daily.isEmpty() && !windows.isEmpty() ? null : daily;
     }
 
     public PlanTarget withService(long seconds, int prio, List<DailyWindow> ws) {

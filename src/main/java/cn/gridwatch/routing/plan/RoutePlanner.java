@@ -26,7 +26,13 @@ import org.locationtech.jts.geom.PrecisionModel;
  *   <li>Nodes: the distinct team start and end points, then the targets; one travel matrix from the
  *       provider (road network or great-circle fallback, whose notes the plan keeps).
  *   <li>Vehicles: team x day, vehicle {@code d * teams + t}; all work in seconds since local
- *       midnight inside the working hours, so a target's daily windows apply on every day.
+ *       midnight inside the working hours, so a target's daily windows apply on every day. A team's
+ *       break is an OR-Tools break interval on each of its vehicles (no service overlaps it).
+ *   <li>Dated windows: a target's days are grouped by the windows that apply on them
+ *       ({@link PlanTarget#windowsOn}); one group is one node allowed on that group's days only; a
+ *       target with several groups (different windows on different dates) becomes one node per
+ *       group, alternatives of one another (at most one is served). A target with dated windows on
+ *       none of the plan's days is not offered to the solver.
  *   <li>The own-county rule is a hard constraint: a target may only go to the vehicles of eligible
  *       teams ({@code setAllowedVehiclesForIndex}); with no eligible team it is not even offered to
  *       the solver. Every stop of the answer is checked against the rule again.
@@ -44,6 +50,12 @@ public final class RoutePlanner {
     private final OrToolsSolver solver = new OrToolsSolver();
 
     public PlanResult plan(PlanInput in, TravelMatrixProvider provider) {
+        return plan(in, provider, new PlanProgress());
+    }
+
+    /** The same, reporting to and stoppable through {@code progress}. @throws PlanCancelledException */
+    public PlanResult plan(PlanInput in, TravelMatrixProvider provider, PlanProgress progress) {
+        progress.check();
         List<Team> teams = in.teams();
         Map<String, Integer> depotNode = new LinkedHashMap<>();
         List<Coordinate> points = new ArrayList<>();
@@ -62,18 +74,34 @@ public final class RoutePlanner {
         TravelMatrix m = provider.matrix(points);
         long matrixMillis = (System.nanoTime() - t0) / 1_000_000;
 
-        RoutingProblem problem = problem(in, m, startNode, endNode, base);
-        RoutingSolution s = solver.solve(problem, in.solver());
+        progress.check();
+        progress.phase(PlanProgress.SOLVING);
+        TargetNodes nodes = new TargetNodes(base, in.targets().size());
+        RoutingProblem problem = problem(in, m, startNode, endNode, base, nodes);
+        RoutingSolution s = solver.solve(problem, in.solver(), progress.search());
+        progress.check();
 
         List<PlanResult.TeamDay> routes = new ArrayList<>();
+        java.util.Set<Integer> served = new java.util.HashSet<>();
         for (RoutingSolution.Route r : s.routes()) {
-            routes.add(teamDay(in, r, base, points, provider));
+            routes.add(teamDay(in, r, nodes, points, provider));
+            r.visits().forEach(v -> served.add(nodes.target(v.node())));
         }
         checkOwnCountyRule(in, routes);
-        List<PlanResult.Unserved> unserved = new ArrayList<>();
+        // one entry per target left out (its alternatives may have several), the most telling reason
+        Map<Integer, RoutingSolution.Unserved> why = new java.util.TreeMap<>();
         for (RoutingSolution.Unserved u : s.unserved()) {
-            PlanTarget target = in.targets().get(u.node() - base);
-            unserved.add(unserved(in, target, u));
+            int k = nodes.target(u.node());
+            if (!served.contains(k)) {
+                why.merge(k, u, (a, b) -> a.reason().ordinal() >= b.reason().ordinal() ? a : b); // DROPPED over the pre-check reasons
+            }
+        }
+        List<PlanResult.Unserved> unserved = new ArrayList<>();
+        for (Map.Entry<Integer, RoutingSolution.Unserved> e : why.entrySet()) {
+            PlanTarget target = in.targets().get(e.getKey());
+            unserved.add(nodes.noDay.contains(e.getKey()) ? new PlanResult.Unserved(target, "outside_time_windows",
+                    "its dated time windows " + target.windows() + " fall on none of the plan's days " + in.days())
+                    : unserved(in, target, e.getValue()));
         }
         PlanResult.Solver stats = new PlanResult.Solver(s.status(), s.stopReason(), s.reproducible(), s.solutions(),
                 s.wallMillis(), s.objective(), matrixMillis, in.solver().timeLimit().toMillis(),
@@ -88,40 +116,86 @@ public final class RoutePlanner {
         });
     }
 
-    private static RoutingProblem problem(PlanInput in, TravelMatrix m, int[] startNode, int[] endNode, int base) {
+    private static RoutingProblem problem(PlanInput in, TravelMatrix m, int[] startNode, int[] endNode, int base,
+            TargetNodes nodes) {
         int teams = in.teams().size();
         long dayStart = in.hours().startSecond();
         long dayEnd = in.hours().endSecond();
         long cap = in.maxStopsPerDay() > 0 ? in.maxStopsPerDay() : Vehicle.NO_CAPACITY;
-        RoutingProblem.Builder b = RoutingProblem.builder(m.seconds(), m.meters()).cost(RoutingProblem.Cost.TIME)
+        // per target, its days grouped by the windows that apply on them
+        List<List<Map.Entry<List<DailyWindow>, List<Integer>>>> groups = new ArrayList<>();
+        for (int k = 0; k < in.targets().size(); k++) {
+            Map<List<DailyWindow>, List<Integer>> byWindows = new LinkedHashMap<>();
+            for (int d = 0; d < in.days().size(); d++) {
+                List<DailyWindow> ws = in.targets().get(k).windowsOn(in.days().get(d));
+                if (ws != null) {
+                    byWindows.computeIfAbsent(ws.stream().map(w -> new DailyWindow(w.start(), w.end())).toList(),
+                            x -> new ArrayList<>()).add(d);
+                }
+            }
+            groups.add(new ArrayList<>(byWindows.entrySet()));
+            for (int g = 1; g < byWindows.size(); g++) {
+                nodes.extraTarget.add(k);
+            }
+        }
+        int n = base + in.targets().size() + nodes.extraTarget.size();
+        long[][] seconds = new long[n][n];
+        long[][] meters = new long[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                int pi = i < base ? i : nodes.point(i);
+                int pj = j < base ? j : nodes.point(j);
+                seconds[i][j] = m.seconds()[pi][pj];
+                meters[i][j] = m.meters()[pi][pj];
+            }
+        }
+        RoutingProblem.Builder b = RoutingProblem.builder(seconds, meters).cost(RoutingProblem.Cost.TIME)
                 .balanceCoefficient(in.balanceCoefficient());
         for (int d = 0; d < in.days().size(); d++) {
             for (int t = 0; t < teams; t++) {
-                b.vehicle(new Vehicle(startNode[t], endNode[t], dayStart, dayEnd, cap));
+                TeamBreak lunch = in.teams().get(t).lunch();
+                b.vehicle(lunch == null ? new Vehicle(startNode[t], endNode[t], dayStart, dayEnd, cap)
+                        : new Vehicle(startNode[t], endNode[t], dayStart, dayEnd, cap, lunch.earliestSecond(),
+                                lunch.latestSecond(), lunch.seconds()));
             }
         }
         long unit = penaltyUnit(m, dayEnd - dayStart, in.balanceCoefficient());
+        int extra = base + in.targets().size();
         for (int k = 0; k < in.targets().size(); k++) {
             PlanTarget target = in.targets().get(k);
-            int node = base + k;
-            b.service(node, target.serviceSeconds()).penalty(node, unit * (6 - target.priority()));
-            if (cap != Vehicle.NO_CAPACITY) {
-                b.demand(node, 1);
+            List<Map.Entry<List<DailyWindow>, List<Integer>>> gs = groups.get(k);
+            if (gs.isEmpty()) { // dated windows on none of the days: offered to no vehicle
+                nodes.noDay.add(k);
+                b.service(base + k, target.serviceSeconds()).penalty(base + k, unit * (6 - target.priority()))
+                        .allowedVehicles(base + k);
+                continue;
             }
-            if (!target.windows().isEmpty()) {
-                b.windows(node, target.windows().stream()
-                        .map(w -> new TimeWindow(w.startSecond(), w.endSecond())).toList());
-            }
-            List<Integer> allowed = new ArrayList<>();
-            for (int t = 0; t < teams; t++) {
-                if (in.rule().eligible(in.teams().get(t).homeCounties(), target.county())) {
-                    for (int d = 0; d < in.days().size(); d++) {
-                        allowed.add(d * teams + t);
+            int[] alternatives = new int[gs.size()];
+            for (int g = 0; g < gs.size(); g++) {
+                int node = g == 0 ? base + k : extra++;
+                alternatives[g] = node;
+                b.service(node, target.serviceSeconds()).penalty(node, unit * (6 - target.priority()));
+                if (cap != Vehicle.NO_CAPACITY) {
+                    b.demand(node, 1);
+                }
+                List<DailyWindow> ws = gs.get(g).getKey();
+                if (!ws.isEmpty()) {
+                    b.windows(node, ws.stream().map(w -> new TimeWindow(w.startSecond(), w.endSecond())).toList());
+                }
+                List<Integer> allowed = new ArrayList<>();
+                for (int t = 0; t < teams; t++) {
+                    if (in.rule().eligible(in.teams().get(t).homeCounties(), target.county())) {
+                        for (int d : gs.get(g).getValue()) {
+                            allowed.add(d * teams + t);
+                        }
                     }
                 }
+                if (allowed.size() < teams * in.days().size()) {
+                    b.allowedVehicles(node, allowed.stream().mapToInt(Integer::intValue).toArray());
+                }
             }
-            if (allowed.size() < teams * in.days().size()) {
-                b.allowedVehicles(node, allowed.stream().mapToInt(Integer::intValue).toArray());
+            if (alternatives.length > 1) {
+                b.alternatives(alternatives);
             }
         }
         return b.build();
@@ -140,8 +214,8 @@ public final class RoutePlanner {
         return 10 * (2 * maxLeg + dayLength * (1 + balance));
     }
 
-    private static PlanResult.TeamDay teamDay(PlanInput in, RoutingSolution.Route r, int base, List<Coordinate> points,
-            TravelMatrixProvider provider) {
+    private static PlanResult.TeamDay teamDay(PlanInput in, RoutingSolution.Route r, TargetNodes nodes,
+            List<Coordinate> points, TravelMatrixProvider provider) {
         int teams = in.teams().size();
         int t = r.vehicle() % teams;
         LocalDate day = in.days().get(r.vehicle() / teams);
@@ -152,7 +226,7 @@ public final class RoutePlanner {
         long wait = 0;
         for (int i = 0; i < r.visits().size(); i++) {
             RoutingSolution.Visit v = r.visits().get(i);
-            PlanTarget target = in.targets().get(v.node() - base);
+            PlanTarget target = in.targets().get(nodes.target(v.node()));
             long arrival = i == 0 ? v.arrival() + shift : v.arrival();
             stops.add(new PlanResult.Stop(i + 1, target, at(day, arrival), at(day, v.start()), at(day, v.departure()),
                     v.legTime(), v.legDistance()));
@@ -162,7 +236,7 @@ public final class RoutePlanner {
         Team team = in.teams().get(t);
         List<Coordinate> path = new ArrayList<>();
         path.add(new Coordinate(team.startLon(), team.startLat()));
-        r.visits().forEach(v -> path.add(points.get(v.node())));
+        r.visits().forEach(v -> path.add(points.get(nodes.point(v.node()))));
         path.add(new Coordinate(team.endLon(), team.endLat()));
         return new PlanResult.TeamDay(team.no(), day, at(day, r.startTime() + shift), at(day, r.endTime()),
                 r.distance(), r.travelTime(), service, wait, stops, geometry(path, provider));

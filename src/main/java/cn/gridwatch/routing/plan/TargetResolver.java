@@ -118,7 +118,8 @@ final class TargetResolver {
                 throw new IllegalArgumentException("'" + s.path() + "' has only local guides; a team needs at least one "
                         + "enforcement or monitoring member");
             }
-            teams.add(new Team(t, s.name(), members, home, s.startLon(), s.startLat(), s.endLon(), s.endLat()));
+            teams.add(new Team(t, s.name(), members, home, s.startLon(), s.startLat(), s.endLon(), s.endLat(),
+                    s.lunch()));
         }
         return teams;
     }

@@ -14,10 +14,16 @@ import java.util.TreeSet;
  * {@code guide}) is there to show the way and is allowed to be local. Immutable.
  */
 public record Team(int no, String name, List<Member> members, Set<String> homeCounties, double startLon,
-                   double startLat, double endLon, double endLat) {
+                   double startLat, double endLon, double endLat, TeamBreak lunch) {
     public Team {
         members = List.copyOf(members);
         homeCounties = Set.copyOf(homeCounties);
+    }
+
+    /** A team without a break. */
+    public Team(int no, String name, List<Member> members, Set<String> homeCounties, double startLon, double startLat,
+            double endLon, double endLat) {
+        this(no, name, members, homeCounties, startLon, startLat, endLon, endLat, null);
     }
 
     /** One person on a team: an inspector from the register, or the officer of a patrol route. */

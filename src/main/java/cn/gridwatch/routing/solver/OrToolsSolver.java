@@ -62,6 +62,14 @@ public final class OrToolsSolver {
     }
 
     public RoutingSolution solve(RoutingProblem p, SolverOptions o) {
+        return solve(p, o, new SearchControl());
+    }
+
+    /**
+     * The same, watched and stoppable through {@code control}: a cancelled search answers status
+     * {@code cancelled} with stop reason {@code cancelled} and no routes.
+     */
+    public RoutingSolution solve(RoutingProblem p, SolverOptions o, SearchControl control) {
         loadNative();
         long started = System.nanoTime();
         List<RoutingSolution.Unserved> unserved = new ArrayList<>();
@@ -99,9 +107,19 @@ public final class OrToolsSolver {
             if (o.stallNeighbors() != Long.MAX_VALUE && watch) {
                 routing.addSearchMonitor(routing.solver().makeCustomLimit(stall));
             }
-            Assignment found = routing.solveWithParameters(parameters(o));
+            routing.addAtSolutionCallback(() -> control.solutionFound(routing));
+            control.attach(routing);
+            Assignment found;
+            try {
+                found = routing.solveWithParameters(parameters(o));
+            } finally {
+                control.detach();
+            }
             long solutions = routing.solver().solutions();
             long wall = (System.nanoTime() - started) / 1_000_000;
+            if (control.cancelled()) {
+                return new RoutingSolution("cancelled", List.of(), List.of(), -1, solutions, wall, "cancelled", false);
+            }
             String stop = stall.stalled ? "stalled" : stopReason(o, solutions, wall);
             boolean reproducible = !stop.equals("time_limit");
             if (found == null) {
@@ -162,6 +180,7 @@ public final class OrToolsSolver {
             if (p.balanceCoefficient() > 0) {
                 time.setGlobalSpanCostCoefficient(p.balanceCoefficient());
             }
+            BreakIntervals.install(p, live, manager, routing, time);
         }
         if (p.usesLoad()) {
             long[] demand = new long[m];
@@ -181,9 +200,19 @@ public final class OrToolsSolver {
             if (allowed != null && allowed.length < p.vehicles().size()) {
                 routing.setAllowedVehiclesForIndex(allowed, index);
             }
-            if (p.penalty(i) != RoutingProblem.MANDATORY) {
+            if (p.penalty(i) != RoutingProblem.MANDATORY && p.group(i) < 0) {
                 routing.addDisjunction(new long[] {index}, p.penalty(i));
             }
+        }
+        java.util.Map<Integer, List<Long>> groups = new java.util.TreeMap<>();
+        for (int a = 0; a < m; a++) {
+            int i = live.get(a);
+            if (!p.isDepot(i) && p.group(i) >= 0) {
+                groups.computeIfAbsent(p.group(i), g -> new ArrayList<>()).add(manager.nodeToIndex(a));
+            }
+        }
+        for (java.util.Map.Entry<Integer, List<Long>> g : groups.entrySet()) {
+            routing.addDisjunction(g.getValue().stream().mapToLong(Long::longValue).toArray(), p.penalty(g.getKey()));
         }
     }
 
@@ -260,8 +289,10 @@ public final class OrToolsSolver {
             served.addAll(nodes);
             routes.add(r);
         }
+        Set<Integer> servedGroups = new HashSet<>();
+        served.forEach(i -> servedGroups.add(p.group(i)));
         for (int i : live) {
-            if (!p.isDepot(i) && !served.contains(i)) {
+            if (!p.isDepot(i) && !served.contains(i) && (p.group(i) < 0 || !servedGroups.contains(p.group(i)))) {
                 unserved.add(new RoutingSolution.Unserved(i, RoutingSolution.Reason.DROPPED,
                         "left out: the working time and capacity of the allowed vehicles were used for other visits"));
             }

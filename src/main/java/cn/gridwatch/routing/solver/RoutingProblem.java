@@ -34,6 +34,7 @@ public final class RoutingProblem {
     private final int[][] allowed;
     private final long[] penalty;
     private final boolean[] depot;
+    private final int[] group;
     private final Cost cost;
     private final long vehicleFixedCost;
     private final long balanceCoefficient;
@@ -47,6 +48,7 @@ public final class RoutingProblem {
         this.vehicles = List.copyOf(b.vehicles);
         this.allowed = b.allowed;
         this.penalty = b.penalty;
+        this.group = b.group;
         this.cost = b.cost;
         this.vehicleFixedCost = b.vehicleFixedCost;
         this.balanceCoefficient = b.balanceCoefficient;
@@ -105,6 +107,14 @@ public final class RoutingProblem {
     /** The cost of not serving {@code node}, or {@link #MANDATORY}. */
     public long penalty(int node) {
         return penalty[node];
+    }
+
+    /**
+     * The group of alternative visits {@code node} belongs to: at most one visit of a group is served
+     * (one disjunction, the penalty of its first member); -1 when it stands alone.
+     */
+    public int group(int node) {
+        return group[node];
     }
 
     public boolean isDepot(int node) {
@@ -167,6 +177,7 @@ public final class RoutingProblem {
         private final List<Vehicle> vehicles = new ArrayList<>();
         private final int[][] allowed;
         private final long[] penalty;
+        private final int[] group;
         private Cost cost = Cost.TIME;
         private long vehicleFixedCost;
         private long balanceCoefficient;
@@ -184,6 +195,8 @@ public final class RoutingProblem {
             this.allowed = new int[n][];
             this.penalty = new long[n];
             Arrays.fill(penalty, MANDATORY);
+            this.group = new int[n];
+            Arrays.fill(group, -1);
             for (int i = 0; i < n; i++) {
                 windows.add(List.of());
             }
@@ -225,6 +238,12 @@ public final class RoutingProblem {
                         + ", but was: " + v.latestEnd());
             }
             checkNonNegative(name + ".capacity", v.capacity());
+            if (v.hasBreak() && (v.breakEarliest() < v.earliestStart() || v.breakLatest() + v.breakDuration()
+                    > v.latestEnd())) {
+                throw new IllegalArgumentException(name + ": the break must lie inside the working time "
+                        + v.earliestStart() + ".." + v.latestEnd() + ", but was " + v.breakEarliest() + ".."
+                        + (v.breakLatest() + v.breakDuration()));
+            }
             vehicles.add(v);
             return this;
         }
@@ -245,6 +264,23 @@ public final class RoutingProblem {
                 checkNonNegative("penalty[" + node + "]", value);
             }
             penalty[node] = value;
+            return this;
+        }
+
+        /**
+         * Makes {@code nodes} alternatives of one another (e.g. one place on different days): at most
+         * one of them is served; all must be optional and carry the same penalty.
+         */
+        public Builder alternatives(int... nodes) {
+            int id = nodes.length == 0 ? -1 : nodes[0];
+            for (int node : nodes) {
+                checkNode("alternatives", node);
+                if (penalty[node] == MANDATORY || penalty[node] != penalty[nodes[0]]) {
+                    throw new IllegalArgumentException("alternatives must be optional with one penalty, but node " + node
+                            + " has " + penalty[node] + " and node " + nodes[0] + " " + penalty[nodes[0]]);
+                }
+                group[node] = id;
+            }
             return this;
         }
 

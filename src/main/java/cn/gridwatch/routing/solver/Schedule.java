@@ -44,12 +44,21 @@ public final class Schedule {
         int prev = v.start();
         long dist = 0;
         long travel = 0;
+        boolean pending = v.hasBreak();
+        long breakStart = -1;
         List<RoutingSolution.Visit> visits = new ArrayList<>();
         for (int node : nodes) {
             long legTime = p.time(prev, node);
             long legDistance = p.distance(prev, node);
             long arrival = t + legTime;
             long start = earliestStart(p, node, arrival);
+            if (pending && (start < 0 || start + p.service(node) > v.breakLatest())) {
+                // the break cannot wait until after this service: take it on the way (or on arrival)
+                breakStart = Math.max(t, v.breakEarliest());
+                pending = false;
+                arrival = Math.max(arrival, breakStart) + v.breakDuration();
+                start = earliestStart(p, node, arrival);
+            }
             long departure = (start < 0 ? arrival : start) + p.service(node);
             visits.add(new RoutingSolution.Visit(node, arrival, start, departure, legTime, legDistance));
             dist += legDistance;
@@ -59,8 +68,17 @@ public final class Schedule {
         }
         long lastTime = p.time(prev, v.end());
         long lastDistance = p.distance(prev, v.end());
-        return new RoutingSolution.Route(vehicle, visits, v.earliestStart(), t + lastTime, dist + lastDistance,
-                travel + lastTime, lastTime, lastDistance);
+        long end = t + lastTime;
+        if (pending) {
+            if (end <= v.breakLatest()) { // back in time: the break is taken at the end
+                breakStart = Math.max(end, v.breakEarliest());
+            } else {
+                breakStart = Math.max(t, v.breakEarliest());
+                end = Math.max(end, breakStart) + v.breakDuration();
+            }
+        }
+        return new RoutingSolution.Route(vehicle, visits, v.earliestStart(), end, dist + lastDistance,
+                travel + lastTime, lastTime, lastDistance, breakStart);
     }
 
     /** Every rule {@code r} breaks, in words naming the node and the value; empty when it keeps them all. */
@@ -84,8 +102,18 @@ public final class Schedule {
                 out.add("vehicle " + r.vehicle() + " arrives at node " + n + " at " + visit.arrival()
                         + ", after its last window " + p.windows(n));
             }
+            if (v.hasBreak() && r.breakStart() >= 0 && visit.start() >= 0
+                    && visit.start() < r.breakStart() + v.breakDuration()
+                    && visit.start() + p.service(n) > r.breakStart()) {
+                out.add("vehicle " + r.vehicle() + " serves node " + n + " from " + visit.start() + " during its break "
+                        + r.breakStart() + "+" + v.breakDuration());
+            }
             load += p.demand(n);
             prev = n;
+        }
+        if (v.hasBreak() && (r.breakStart() < v.breakEarliest() || r.breakStart() > v.breakLatest())) {
+            out.add("vehicle " + r.vehicle() + " begins its break at " + r.breakStart() + ", outside "
+                    + v.breakEarliest() + ".." + v.breakLatest());
         }
         if (!reachable(p, prev, v.end())) {
             out.add("no path from node " + prev + " to the end node " + v.end());

@@ -174,4 +174,17 @@ class RoadHttpTest {
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().get("detail").asText()).contains("1 to " + RoadController.MAX_HTTP_POINTS);
     }
+
+    @Test
+    void the_matrix_is_for_planners_administrators_and_gis_clients_only() {
+        String body = "[[113.0, 28.0], [113.01, 28.0]]";
+        assertThat(planner.postJson("/api/matrix", body).status()).isEqualTo(200);
+        assertThat(server.http().postJson("/api/matrix", body).status()).isEqualTo(200);
+        TestHttp inspector = server.userWithToken("road-inspector", Role.INSPECTOR, null);
+        TestHttp.Reply no = inspector.postJson("/api/matrix", body);
+        assertThat(no.status()).isEqualTo(403);
+        assertThat(no.json().get("detail").asText()).contains("planners").contains("inspector");
+        assertThat(server.userWithToken("road-town", Role.COUNTY_OFFICER, "430102").postJson("/api/matrix", body)
+                .status()).isEqualTo(403);
+    }
 }

@@ -149,6 +149,31 @@ class RoadNetworkTinyTest {
     }
 
     @Test
+    void the_approach_from_a_point_off_the_road_to_its_road_position_is_counted_at_15_km_h() {
+        Coordinate onRoad = between(4, 5, 0.5);
+        Coordinate off = new Coordinate(onRoad.x, onRoad.y + 0.0005); // ~55 m north of 东风路's edge 4-5
+        Coordinate other = between(4, 5, 0.75);
+        List<Snap> snaps = roads.snap(List.of(off, other));
+        assertThat(snaps.get(0).onRoad()).isTrue();
+        double d = snaps.get(0).distanceM();
+        assertThat(d).isBetween(50.0, 60.0);
+        assertThat(snaps.get(1).distanceM()).isLessThan(0.01);
+        TravelMatrix on = roads.matrix(List.of(onRoad, other));
+        TravelMatrix m = roads.matrix(List.of(off, other));
+        // the same road leg plus d metres at 15 km/h, both ways
+        assertThat(m.meters()[0][1]).isCloseTo(on.meters()[0][1] + Math.round(d), within(1L));
+        assertThat(m.seconds()[0][1]).isCloseTo(on.seconds()[0][1] + Math.round(d / (15 / 3.6)), within(1L));
+        assertThat(m.meters()[1][0]).isCloseTo(on.meters()[1][0] + Math.round(d), within(1L));
+        assertThat(m.notes()).anySatisfy(n -> assertThat(n).contains("approach").contains("15 km/h"));
+        // the route starts at the point itself, then joins the road
+        RoadRoute r = roads.route(off, other);
+        assertThat(r.seconds()).isEqualTo(m.seconds()[0][1]);
+        assertThat(r.geometry().getStartPoint().getCoordinate().distance(off)).isLessThan(1e-9);
+        assertThat(r.geometry().getCoordinateN(1).distance(new Coordinate(snaps.get(0).snappedLon(),
+                snaps.get(0).snappedLat()))).isLessThan(1e-7);
+    }
+
+    @Test
     void a_point_by_the_isolated_road_is_unreachable_with_the_reason() {
         Coordinate nearIsolated = new Coordinate(113.0085, 28.0002); // 22 m from 孤路, 430 m from n10
         Coordinate onNetwork = RoadFixture.node(1);
@@ -193,7 +218,12 @@ class RoadNetworkTinyTest {
                 new GreatCircleMatrix());
         TravelMatrix mem = roads.matrix(pts);
         TravelMatrix pg = viaPg.matrix(pts);
-        assertThat(mem.seconds()[8][9]).isZero();
+        // no road between them, only the two approaches (off the road at 15 km/h)
+        List<Snap> snaps = roads.snap(pts);
+        double approach = snaps.get(8).distanceM() + snaps.get(9).distanceM();
+        assertThat(approach).isGreaterThan(10);
+        assertThat(mem.seconds()[8][9]).isEqualTo(Math.round(approach / (RoadMatrixProvider.APPROACH_KMH / 3.6)));
+        assertThat(mem.meters()[8][9]).isEqualTo(Math.round(approach));
         for (int i = 0; i < pts.size(); i++) {
             for (int j = 0; j < pts.size(); j++) {
                 assertThat(mem.seconds()[i][j]).as("seconds %d -> %d", i, j).isEqualTo(pg.seconds()[i][j]);
