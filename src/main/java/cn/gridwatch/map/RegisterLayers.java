@@ -89,7 +89,7 @@ public final class RegisterLayers {
                     "Problems (problem) not yet closed; overdue (deadline passed at the time of the request) in red",
                     TableLayer.from("problem").name("title").where("status not in ('closed', 'closed_unfixed')")
                             .classBy("case when deadline < now() then 'overdue' else 'open' end")
-                            .columns("status", "origin", "found_at", "deadline", "assignee")
+                            .columns("status", "origin", "found_at", "deadline", "assignee").time("found_at", 0)
                             .attribute("overdue", "coalesce(deadline < now(), false)").build(),
                     DENSE_MAX_SCALE, DENSE_MIN_ZOOM, Style.classified("open_overdue", "在办与逾期 Open and overdue",
                             ordered("overdue", Symbol.point("逾期 Overdue", Marker.TRIANGLE, 12, new Color(0xE74C3C)),
