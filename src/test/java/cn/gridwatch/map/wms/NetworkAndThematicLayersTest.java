@@ -189,6 +189,27 @@ class NetworkAndThematicLayersTest {
     }
 
     @Test
+    void the_thematic_layers_have_named_styles_and_a_legend_of_their_class_breaks() {
+        String caps = new String(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").body(),
+                StandardCharsets.UTF_8);
+        assertThat(caps).contains("<Name>overdue</Name>").contains("<Name>overdue_labels</Name>")
+                .contains("<Name>coverage</Name>").contains("<Name>by_class</Name>").contains("<Name>by_team</Name>");
+        BufferedImage legend = image(get("/wms?SERVICE=WMS&REQUEST=GetLegendGraphic&LAYER=grid_overdue"
+                + "&FORMAT=image/png&VERSION=1.1.1"));
+        assertThat(legend.getHeight()).as("five classes").isGreaterThanOrEqualTo(5 * 16);
+        boolean red = false;
+        for (int y = 0; y < legend.getHeight() && !red; y++) {
+            for (int x = 0; x < legend.getWidth() && !red; x++) {
+                red = close(legend.getRGB(x, y) & 0xFFFFFF, 0xE31A1C) || close(legend.getRGB(x, y) & 0xFFFFFF, 0xEA5E60);
+            }
+        }
+        assertThat(red).as("the box of the highest class").isTrue();
+        BufferedImage coverage = image(get("/wms?SERVICE=WMS&REQUEST=GetLegendGraphic&LAYER=grid_patrol_coverage"
+                + "&STYLE=coverage_labels&FORMAT=image/png"));
+        assertThat(coverage.getHeight()).isGreaterThanOrEqualTo(5 * 16);
+    }
+
+    @Test
     void patrol_coverage_counts_the_sources_patrolled_in_the_last_30_days() {
         JsonNode none = items("/ogc/collections/grid_patrol_coverage/items?level=county");
         assertThat(count(none, "430102000000", "sources")).isEqualTo(2);
