@@ -7,7 +7,8 @@
 # token of the demo administrator; any non-2xx answer or socket error fails the script (exit 1).
 #
 # Usage: bench/tiles-cached.sh
-# Environment: DURATION (5, seconds per run), CONNECTIONS (8), THREADS (2), TILE_SET (64),
+# Environment: DURATION (5, seconds per run), CONNECTIONS (8), THREADS (2), TILE_SET (64), TILE_LAYER
+#   (grid_village; any published layer, e.g. grid_overdue or pollution_sources),
 #   GRIDWATCH_PG_PORT (55432), BUILD_DIR (target-bench), GRIDWATCH_JAVA_OPTS (-Xmx1g).
 # Needs the private cluster running (./gridwatch db start), psql, curl, python3 and wrk. The server
 # and the database are removed on exit.
@@ -17,6 +18,7 @@ DURATION="${DURATION:-5}"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
 export TILE_SET="${TILE_SET:-64}"
+export TILE_LAYER="${TILE_LAYER:-grid_village}"
 PG_PORT="${GRIDWATCH_PG_PORT:-55432}"
 PG_USER=gridwatch
 BENCH_DB=tiles_bench
@@ -82,7 +84,7 @@ v, u = re.fullmatch(r"([\d.]+)(us|ms|s)", sys.stdin.read().strip()).groups()
 print(round(float(v) * {"us": 0.001, "ms": 1, "s": 1000}[u], 3))'
 
 echo "date: $(date -Is); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback; server java $JAVA_OPTS; zoom-17 grid_village PNG tiles"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback; server java $JAVA_OPTS; zoom-17 $TILE_LAYER PNG tiles"
 echo "| tiles | requests | req/s | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|"
 run uncached
