@@ -8,7 +8,8 @@
 #
 # Usage: bench/tiles-cached.sh
 # Environment: DURATION (5, seconds per run), CONNECTIONS (8), THREADS (2), TILE_SET (64), TILE_LAYER
-#   (grid_village; any published layer, e.g. grid_overdue or pollution_sources),
+#   (grid_village; any published layer, e.g. grid_overdue or pollution_sources), PROFILE_CACHED (0; 1 records
+#   the cached run with JFR and prints the server's hottest frames),
 #   GRIDWATCH_PG_PORT (55432), BUILD_DIR (target-bench), GRIDWATCH_JAVA_OPTS (-Xmx1g).
 # Needs the private cluster running (./gridwatch db start), psql, curl, python3 and wrk. The server
 # and the database are removed on exit.
@@ -90,7 +91,16 @@ echo "|---|---|---|---|---|"
 run uncached
 U_RPS=$RPS; U_P50=$P50
 TILE_MODE=warm wrk -t1 -c1 -d3s -s "$ROOT/bench/load/png-tiles.lua" "http://127.0.0.1:$PORT" >"$OUT/warm.txt"
+if [ "${PROFILE_CACHED:-0}" = 1 ]; then
+    jcmd "$SERVER_PID" JFR.start name=cached settings=profile filename="$OUT/cached.jfr" >/dev/null
+fi
 run cached
+if [ "${PROFILE_CACHED:-0}" = 1 ]; then
+    jcmd "$SERVER_PID" JFR.stop name=cached >/dev/null
+    echo "cached run, top frames of the server's execution samples (jfr, $OUT/cached.jfr):"
+    jfr print --events jdk.ExecutionSample "$OUT/cached.jfr" | awk '/stackTrace = \[/ {getline; print}' \
+        | sed 's/line:.*//' | sort | uniq -c | sort -rn | head -25
+fi
 python3 - "$U_RPS" "$RPS" "$U_P50" "$P50" <<'PY'
 import sys
 ur, cr, up, cp = map(float, sys.argv[1:])
