@@ -87,7 +87,8 @@ public final class FeaturesController {
     }
 
     private Map<String, Object> describe(Context ctx, FeatureCollectionDef d) {
-        double[] e = features.extent(d, scope(ctx));
+        TableFilter.Viewer viewer = TableFilter.Viewer.of(AccessFilter.principal(ctx));
+        double[] e = features.extent(d, scope(ctx), viewer);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", d.id());
         m.put("title", d.title());
@@ -99,7 +100,7 @@ public final class FeaturesController {
         if (e != null) {
             extent.put("spatial", Map.of("bbox", List.of(e), "crs", CRS84));
         }
-        Instant[] t = features.timeExtent(d);
+        Instant[] t = features.timeExtent(d, viewer);
         if (t != null) {
             extent.put("temporal", Map.of("interval", List.of(List.of(t[0].toString(), t[1].toString())),
                     "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));

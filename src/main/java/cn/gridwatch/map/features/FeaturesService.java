@@ -62,15 +62,15 @@ public final class FeaturesService {
     }
 
     /** {@code [minLon, minLat, maxLon, maxLat]}, or null when the collection is empty. */
-    public double[] extent(FeatureCollectionDef coll, String scopePrefix) {
+    public double[] extent(FeatureCollectionDef coll, String scopePrefix, TableFilter.Viewer viewer) {
         if (!coll.layer().isGrid()) {
-            return tables.extent(coll.layer(), scopePrefix);
+            return tables.extent(coll.layer(), scopePrefix, viewer);
         }
         return db.withConnection("reading the extent of " + coll.id(), c -> repo.extent(c, coll, scopePrefix));
     }
 
     /** The first and last time of a timed collection's rows, or null (untimed or empty). */
-    public Instant[] timeExtent(FeatureCollectionDef coll) {
-        return coll.layer().timed() ? tables.timeExtent(coll.layer()) : null;
+    public Instant[] timeExtent(FeatureCollectionDef coll, TableFilter.Viewer viewer) {
+        return coll.layer().timed() ? tables.timeExtent(coll.layer(), viewer) : null;
     }
 }

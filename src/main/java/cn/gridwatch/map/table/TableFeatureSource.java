@@ -67,18 +67,29 @@ public final class TableFeatureSource {
 
     /** {@code [minLon, minLat, maxLon, maxLat]} of what the viewer sees of the layer (any time), or null. */
     public double[] extent(MapLayer layer, String scopePrefix) {
+        return extent(layer, scopePrefix, TableFilter.Viewer.PRIVILEGED);
+    }
+
+    /** As {@link #extent(MapLayer, String)} of the rows {@code viewer} may see (restricted layers: plans). */
+    public double[] extent(MapLayer layer, String scopePrefix, TableFilter.Viewer viewer) {
         check(layer);
         return db.withConnection("reading the extent of " + layer.name(),
-                c -> repo.extent(c, layer, null, new TableFilter(null, scopePrefix, java.util.Map.of(), TableFilter.Viewer.PRIVILEGED)));
+                c -> repo.extent(c, layer, null, new TableFilter(null, scopePrefix, java.util.Map.of(), viewer)));
     }
 
     /** The first and last time of a timed layer's rows, or null when it has none. */
     public Instant[] timeExtent(MapLayer layer) {
+        return timeExtent(layer, TableFilter.Viewer.PRIVILEGED);
+    }
+
+    /** As {@link #timeExtent(MapLayer)} of the rows {@code viewer} may see. */
+    public Instant[] timeExtent(MapLayer layer, TableFilter.Viewer viewer) {
         check(layer);
         if (!layer.timed()) {
             throw new IllegalArgumentException("layer " + layer.name() + " has no time");
         }
-        return db.withConnection("reading the time extent of " + layer.name(), c -> repo.timeExtent(c, layer));
+        return db.withConnection("reading the time extent of " + layer.name(), c -> repo.timeExtent(c, layer,
+                new TableFilter(null, "", java.util.Map.of(), viewer)));
     }
 
     /** The MVT tile z/x/y of {@code layer}; lines and areas simplified by {@code simplifyMetres} (0: not). */

@@ -123,10 +123,10 @@ final class TableRepository {
     }
 
     /** The earliest and latest time of a timed layer's rows (any scope), or null when there are none. */
-    Instant[] timeExtent(Connection c, MapLayer layer) throws SQLException {
+    Instant[] timeExtent(Connection c, MapLayer layer, TableFilter f) throws SQLException {
         TableLayer t = layer.table();
         Sql q = new Sql().sql("select min(" + t.time() + "), max(" + t.time() + ")");
-        from(q, t, "", null, TableFilter.ALL);
+        from(q, t, "", null, f);
         try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
             rs.next();
             Timestamp a = rs.getTimestamp(1);

@@ -185,7 +185,8 @@ public final class TileController {
         m.put("tiles", List.of(url));
         m.put("minzoom", layer.minZoom());
         m.put("maxzoom", TileLayer.TILEJSON_MAX_ZOOM);
-        m.put("bounds", tiles.bounds(layer, AccessFilter.principal(ctx).scope().prefix()));
+        m.put("bounds", tiles.bounds(layer, AccessFilter.principal(ctx).scope().prefix(),
+                TableFilter.Viewer.of(AccessFilter.principal(ctx))));
         m.put("vector_layers", layers);
         ctx.header("Cache-Control", "no-cache");
         ctx.json(m);

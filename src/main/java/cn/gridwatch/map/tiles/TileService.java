@@ -196,8 +196,13 @@ public final class TileService {
 
     /** The layer's extent as {@code [minLon, minLat, maxLon, maxLat]} for TileJSON. */
     public double[] bounds(TileLayer layer, String scopePrefix) {
+        return bounds(layer, scopePrefix, TableFilter.Viewer.PRIVILEGED);
+    }
+
+    /** As {@link #bounds(TileLayer, String)} of the rows {@code viewer} may see (restricted layers: plans). */
+    public double[] bounds(TileLayer layer, String scopePrefix, TableFilter.Viewer viewer) {
         if (!layer.isGrid()) {
-            double[] e = images.tables().extent(layer.layer(), scopePrefix);
+            double[] e = images.tables().extent(layer.layer(), scopePrefix, viewer);
             return e != null ? e : TileRepository.WORLD.clone();
         }
         return db.withConnection("reading the extent of " + layer.id(), c -> repo.bounds(c, layer, scopePrefix));

@@ -91,6 +91,14 @@ public final class WmsService {
                 }
                 continue;
             }
+            if (layer.table().restrictedTo() != null) {
+                // the same capabilities go to every viewer: no extent or time drawn from rows some may not see
+                Envelope city = levels.get(GridLevel.CITY);
+                if (city != null) {
+                    byLayer.put(layer.name(), city);
+                }
+                continue;
+            }
             double[] e = tables.extent(layer, "");
             if (e != null) {
                 Envelope env = new Envelope(e[0], e[2], e[1], e[3]);

@@ -268,10 +268,20 @@ class NetworkAndThematicLayersTest {
         assertThat(at(day, 112.5, 28.2)).isEqualTo(0xE6194B);
         assertThat(at(day, 112.5, 28.7)).isZero();
         JsonNode coll = server.http().get("/ogc/collections/plan_routes").json();
-        assertThat(coll.at("/extent/temporal/interval/0/0").asText()).startsWith("2026-03-0");
+        assertThat(coll.at("/extent/temporal/interval/0/0").asText()).startsWith("2026-03-02");
+        assertThat(coll.at("/extent/spatial/bbox/0").toString()).isEqualTo("[112.2,28.2,112.8,28.7]");
+        JsonNode hidden = outsider.get("/ogc/collections/plan_routes").json();
+        assertThat(hidden.has("extent")).as("no extent from plans the reader may not see").isFalse();
+        JsonNode problems = server.http().get("/ogc/collections/problems").json();
+        assertThat(problems.at("/extent/temporal/interval/0/0").asText()).isNotEmpty();
         String caps = new String(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0").body(),
                 StandardCharsets.UTF_8);
-        assertThat(caps).contains("2026-03-02/");
+        int plan = caps.indexOf("<Name>plan_routes</Name>");
+        assertThat(caps.indexOf("<Dimension name=\"time\"", plan)).as("a TIME dimension on plan_routes")
+                .isBetween(plan, caps.indexOf("</Layer>", plan));
+        int problemLayer = caps.indexOf("<Name>problems</Name>");
+        assertThat(caps.indexOf("<Dimension name=\"time\"", problemLayer)).isBetween(problemLayer,
+                caps.indexOf("</Layer>", problemLayer));
     }
 
     private static JsonNode items(String path) {
