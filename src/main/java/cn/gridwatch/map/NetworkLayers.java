@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The road network and the stored inspection plans as layers. {@code roads}: every edge of every
  * imported road network (road_edge, V8; reference data, unscoped), styled by road class, from web
- * zoom 10 (scales below 1:600 000); {@code NETWORK=<id>} shows one network. {@code plan_routes} and
+ * zoom 10 (scales below 1:600 000), tertiary and smaller roads from zoom 12 (below about 1:190 000);
+ * {@code NETWORK=<id>} shows one network. {@code plan_routes} and
  * {@code plan_stops}: the day routes and stops of stored plans (V9), coloured by team;
  * {@code PLAN=<id>} shows one plan, without it every plan the viewer may see; WMS TIME / datetime
  * filter by the plan day (no default window: all days). Plans follow the plan API's rule
@@ -23,6 +24,8 @@ public final class NetworkLayers {
     /** Roads draw below 1:600 000 (web zoom 10 and deeper). */
     static final double ROADS_MAX_SCALE = 600_000;
     static final int ROADS_MIN_ZOOM = 10;
+    /** Tertiary, residential and smaller roads from zoom 12 (maps below about 1:190 000). */
+    static final int MINOR_ROADS_MIN_ZOOM = 12;
     /** Team colours, cycled by team number. */
     static final Color[] TEAM_COLOURS = {new Color(0xE6194B), new Color(0x3CB44B), new Color(0x4363D8),
         new Color(0xF58231), new Color(0x911EB4), new Color(0x42D4F4), new Color(0xF032E6), new Color(0x9A6324)};
@@ -48,6 +51,8 @@ public final class NetworkLayers {
                             .attribute("road_name", "name")
                             .attribute("oneway", "(cost < 0 or reverse_cost < 0)")
                             .param(TableLayer.Param.id("network", "network_id", "the road network id"))
+                            .detail("road_class not in ('motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary',"
+                                    + " 'primary_link', 'secondary', 'secondary_link')", MINOR_ROADS_MIN_ZOOM)
                             .build(),
                     ROADS_MAX_SCALE, ROADS_MIN_ZOOM, Style.classified("by_class", "按道路等级 By road class",
                             ordered("motorway", Symbol.line("高速公路 Motorway", new Color(0xE74C3C), 4f),

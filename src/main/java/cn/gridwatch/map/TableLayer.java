@@ -24,17 +24,26 @@ import java.util.Objects;
  * @param where       the rows that belong to the layer, e.g. {@code valid_to is null}
  * @param attributes  output name to expression, for feature info, vector tiles and the features API
  * @param time        the timestamptz column time filters apply to (null: not time-filtered)
- * @param defaultDays the window when a request gives no time: the last this many days
+ * @param defaultDays the window when a request gives no time: the last this many days (0: all)
  * @param scoped      true when rows are filtered by the viewer's jurisdiction (the four cell codes)
  * @param params      vendor parameters (WMS {@code PLAN=}, {@code LEVEL=}, the same names in tile and
  *                    features URLs) by lower-case name: each binds {@code expression = value}
  * @param restrictedTo null, or a condition with two placeholders (the viewer's user name, then user id)
  *                    that a viewer without {@code TableFilter.Viewer#privileged()} must meet (plans:
  *                    their author and team members); viewers the app does not know see nothing
+ * @param sources     the data sources the rows come from ({@code map_data_version}, V10: roads,
+ *                    plans, problems, patrols, sources, complaints, monitoring); their versions key
+ *                    the layer's cached tiles and extents. Empty: never cached
+ * @param movesWithClock true when the rows or their classes change with time alone (overdue
+ *                    problems, the last 30 days of patrols, seals ending), so cached tiles expire
+ * @param detail      null, or a condition for rows shown only from web zoom {@code detailMinZoom}
+ *                    (vector tiles) or, in maps, below the scale halfway between that zoom and the
+ *                    one before (minor roads)
  */
 public record TableLayer(String table, String geometry, GeometryKind kind, String code, String name, String styleClass,
         String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped,
-        Map<String, Param> params, String restrictedTo, java.util.Set<String> sources, boolean movesWithClock) {
+        Map<String, Param> params, String restrictedTo, java.util.Set<String> sources, boolean movesWithClock,
+        String detail, int detailMinZoom) {
     /**
      * A vendor parameter: {@code expression = parse(value)}, bound; {@code defaultValue} (already
      * parsed, null: no filter) applies when a request does not give it.
@@ -104,6 +113,19 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         }
     }
 
+    /** Web Mercator scale denominator of zoom 0 (256-pixel tiles, 0.28 mm pixels). */
+    static final double ZOOM0_SCALE = 559_082_264.028;
+
+    /** True when {@code detail} rows are left out of a map at {@code scaleDenominator}. */
+    public boolean hidesDetailAt(double scaleDenominator) {
+        return detail != null && scaleDenominator >= ZOOM0_SCALE / Math.pow(2, detailMinZoom - 0.5);
+    }
+
+    /** True when {@code detail} rows are left out of vector tiles at zoom {@code z}. */
+    public boolean hidesDetailAtZoom(int z) {
+        return detail != null && z < detailMinZoom;
+    }
+
     /** True when a request without a time gets every row (no default window). */
     public boolean allTimesByDefault() {
         return defaultDays <= 0;
@@ -135,6 +157,8 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         private String restrictedTo;
         private final java.util.Set<String> sources = new java.util.TreeSet<>();
         private boolean movesWithClock;
+        private String detail;
+        private int detailMinZoom;
 
         private Builder(String table) {
             this.table = table;
@@ -213,6 +237,13 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
             return this;
         }
 
+        /** Rows meeting {@code condition} show only from web zoom {@code minZoom} (see {@link TableLayer#detail()}). */
+        public Builder detail(String condition, int minZoom) {
+            this.detail = condition;
+            this.detailMinZoom = minZoom;
+            return this;
+        }
+
         /** Rows only some viewers see (see {@link TableLayer#restrictedTo()}). */
         public Builder restrictedTo(String condition) {
             this.restrictedTo = condition;
@@ -228,7 +259,7 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
 
         public TableLayer build() {
             return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays,
-                    scoped, params, restrictedTo, sources, movesWithClock);
+                    scoped, params, restrictedTo, sources, movesWithClock, detail, detailMinZoom);
         }
     }
 }

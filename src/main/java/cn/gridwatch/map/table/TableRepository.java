@@ -35,6 +35,9 @@ final class TableRepository {
     static final String FINEST_CELL = "coalesce(village_code, township_code, county_code, city_code)";
     static final int MVT_EXTENT = 4096;
     static final int MVT_BUFFER = 64;
+    /** Metres per degree of longitude at the equator and the OGC pixel: a drawing tolerance as a scale. */
+    static final double METRES_PER_DEGREE = 111_319.49;
+    static final double PIXEL_M = 0.00028;
 
     List<MapFeature> draw(Connection c, MapLayer layer, Envelope lonLat, double toleranceDeg, TimeRange time,
             TableFilter f, int limit) throws SQLException {
@@ -47,6 +50,9 @@ final class TableRepository {
         }
         from(q, t, "", time, f);
         box(q, t, lonLat, "&&");
+        if (t.hidesDetailAt(toleranceDeg * 2 * METRES_PER_DEGREE / PIXEL_M)) {
+            q.sql(" and not (" + t.detail() + ")");
+        }
         q.bind(" order by " + t.code() + " limit ?", limit);
         List<MapFeature> out = new ArrayList<>();
         try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -154,6 +160,9 @@ final class TableRepository {
         }
         q.sql(", " + heading(t) + attributes(t));
         from(q, t, "tile, ", time, f);
+        if (t.hidesDetailAtZoom(z)) {
+            q.sql(" and not (" + t.detail() + ")");
+        }
         q.bind(" and " + t.geometry() + " && ST_Transform(ST_Expand(tile.env,"
                 + " (ST_XMax(tile.env) - ST_XMin(tile.env)) * ?), 4490)", (double) MVT_BUFFER / MVT_EXTENT);
         q.sql(") r where r.geom is not null");
