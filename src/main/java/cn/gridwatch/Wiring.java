@@ -4,7 +4,6 @@ import cn.gridwatch.config.Config;
 import cn.gridwatch.db.ChangeListener;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.dispatch.DispatchService;
-import cn.gridwatch.dispatch.DispatchSettings;
 import cn.gridwatch.dispatch.PatrolTaskService;
 import cn.gridwatch.dispatch.ReadingService;
 import cn.gridwatch.grid.GridKind;
@@ -103,11 +102,14 @@ final class Wiring {
      * keeping it in step with the database (LISTEN/NOTIFY plus a version poll).
      */
     static Services services(Database db, Config cfg, Path demoData) {
+        // one clock for every service: they take instants or name their zone, except locate's "today",
+        // which is the server's local date
+        Clock clock = Clock.systemDefaultZone();
         GridService grids = new GridService(db);
         GridQaService qa = new GridQaService(db);
         AuditLog audit = new AuditLog(db);
         GridImportService imports = new GridImportService(db, qa);
-        GridLocateService locate = new GridLocateService(grids, Clock.systemDefaultZone());
+        GridLocateService locate = new GridLocateService(grids, clock);
         PasswordHasher hasher = new PasswordHasher();
         PrincipalCache principals = new PrincipalCache();
         AuthService auth = new AuthService(db, hasher, audit, Duration.ofHours(cfg.sessionHours()), principals);
@@ -131,7 +133,7 @@ final class Wiring {
         ChangeListener authListener = new ChangeListener(cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword(), "auth_changed",
                 auth::authVersion, v -> auth.clearCache(), auth.authVersion(), cfg.gridRefreshSeconds()).start();
         // current cells are drawn from the locate snapshot (no database read per map); registers from their tables
-        TableFeatureSource registerLayers = new TableFeatureSource(db, Clock.systemDefaultZone());
+        TableFeatureSource registerLayers = new TableFeatureSource(db, clock);
         MapImageService images = new MapImageService(new GridFeatureSource(db),
                 new GridSnapshotSource(locate::snapshot), registerLayers);
         // grid tiles are keyed by the locate snapshot's grid version: no database read per cached tile
@@ -144,9 +146,8 @@ final class Wiring {
         RoadMatrixProvider roads = new RoadMatrixProvider(db, cfg.roadSnapMetres(), new MemoryMatrix(),
                 new GreatCircleMatrix());
         // problems, station dispatch and power-meter alerts (issue 4)
-        Clock clock = Clock.systemUTC();
         ProblemService problems = new ProblemService(db, audit, locate, clock);
-        DispatchService dispatch = new DispatchService(db, audit, DispatchSettings.from(System.getenv()), clock);
+        DispatchService dispatch = new DispatchService(db, audit, cfg.dispatch(), clock);
         FeaturesService features = new FeaturesService(db, registerLayers);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
                 cfg.trustProxy(), tiles, features, images, registers,

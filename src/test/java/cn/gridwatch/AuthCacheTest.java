@@ -9,6 +9,7 @@ import cn.gridwatch.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Principals are cached in memory (no database work per request), yet revocation, deactivation,
@@ -18,86 +19,82 @@ import org.junit.jupiter.api.Test;
 class AuthCacheTest {
     /** Generous for a NOTIFY (normally milliseconds) and above the test servers' 2 s version poll. */
     private static final long OTHER_INSTANCE_WAIT_MS = 5_000;
+    @RegisterExtension
+    final GridwatchServerExtension server = GridwatchServerExtension.server();
 
     @Test
     void a_revoked_token_is_refused_at_once_on_the_same_instance() {
-        try (TestDatabase.Fresh db = TestDatabase.fresh(); TestServer a = new TestServer(db)) {
-            TestHttp bob = a.userWithToken("bob", Role.PLANNER, null);
-            assertThat(bob.get("/api/auth/me").status()).isEqualTo(200); // now cached
-            long id = bob.get("/api/auth/tokens").json().get(0).get("id").asLong();
-            assertThat(bob.delete("/api/auth/tokens/" + id).status()).isEqualTo(200);
-            assertThat(bob.get("/api/auth/me").status()).isEqualTo(401);
-        }
+        TestServer a = server.testServer();
+        TestHttp bob = a.userWithToken("bob", Role.PLANNER, null);
+        assertThat(bob.get("/api/auth/me").status()).isEqualTo(200); // now cached
+        long id = bob.get("/api/auth/tokens").json().get(0).get("id").asLong();
+        assertThat(bob.delete("/api/auth/tokens/" + id).status()).isEqualTo(200);
+        assertThat(bob.get("/api/auth/me").status()).isEqualTo(401);
     }
 
     @Test
     void a_token_revoked_through_one_instance_is_refused_by_the_other_within_seconds() throws InterruptedException {
-        try (TestDatabase.Fresh db = TestDatabase.fresh(); TestServer a = new TestServer(db);
-             TestServer b = new TestServer(db)) {
-            String token = a.tokenFor(TestServer.ADMIN);
-            TestHttp onA = a.http().bearer(token);
-            TestHttp onB = b.http().bearer(token);
-            assertThat(onB.get("/api/auth/me").status()).isEqualTo(200); // cached on b
-            long id = onA.get("/api/auth/tokens").json().findValues("id").stream()
-                    .mapToLong(n -> n.asLong()).max().orElseThrow();
-            assertThat(onA.delete("/api/auth/tokens/" + id).status()).isEqualTo(200);
-            assertThat(onA.get("/api/auth/me").status()).isEqualTo(401);
-            assertThat(statusOn(onB, "/api/auth/me", 401, OTHER_INSTANCE_WAIT_MS)).isEqualTo(401);
-        }
+        TestServer a = server.testServer();
+        TestServer b = server.otherInstance();
+        String token = a.tokenFor(TestServer.ADMIN);
+        TestHttp onA = a.http().bearer(token);
+        TestHttp onB = b.http().bearer(token);
+        assertThat(onB.get("/api/auth/me").status()).isEqualTo(200); // cached on b
+        long id = onA.get("/api/auth/tokens").json().findValues("id").stream()
+                .mapToLong(n -> n.asLong()).max().orElseThrow();
+        assertThat(onA.delete("/api/auth/tokens/" + id).status()).isEqualTo(200);
+        assertThat(onA.get("/api/auth/me").status()).isEqualTo(401);
+        assertThat(statusOn(onB, "/api/auth/me", 401, OTHER_INSTANCE_WAIT_MS)).isEqualTo(401);
     }
 
     @Test
     void a_deactivated_user_is_refused_at_once_here_and_soon_on_another_instance() throws InterruptedException {
-        try (TestDatabase.Fresh db = TestDatabase.fresh(); TestServer a = new TestServer(db);
-             TestServer b = new TestServer(db)) {
-            TestHttp carolOnA = a.userWithToken("carol", Role.PLANNER, null);
-            TestHttp carolOnB = b.http().bearer(b.tokenFor("carol"));
-            assertThat(carolOnA.get("/api/auth/me").status()).isEqualTo(200);
-            assertThat(carolOnB.get("/api/auth/me").status()).isEqualTo(200);
-            assertThat(a.http().patchJson("/api/admin/users/carol", "{\"active\":false}").status()).isEqualTo(200);
-            assertThat(carolOnA.get("/api/auth/me").status()).isEqualTo(401);
-            assertThat(statusOn(carolOnB, "/api/auth/me", 401, OTHER_INSTANCE_WAIT_MS)).isEqualTo(401);
-        }
+        TestServer a = server.testServer();
+        TestServer b = server.otherInstance();
+        TestHttp carolOnA = a.userWithToken("carol", Role.PLANNER, null);
+        TestHttp carolOnB = b.http().bearer(b.tokenFor("carol"));
+        assertThat(carolOnA.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(carolOnB.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(a.http().patchJson("/api/admin/users/carol", "{\"active\":false}").status()).isEqualTo(200);
+        assertThat(carolOnA.get("/api/auth/me").status()).isEqualTo(401);
+        assertThat(statusOn(carolOnB, "/api/auth/me", 401, OTHER_INSTANCE_WAIT_MS)).isEqualTo(401);
     }
 
     @Test
     void a_role_change_takes_effect_on_the_next_request() {
-        try (TestDatabase.Fresh db = TestDatabase.fresh(); TestServer a = new TestServer(db)) {
-            TestHttp dave = a.userWithToken("dave", Role.COUNTY_OFFICER, "432002");
-            Reply before = dave.get("/api/auth/me"); // now cached
-            assertThat(before.json().get("user").get("role").asText()).isEqualTo("county_officer");
-            assertThat(before.json().get("scope").get("root").isNull()).isFalse();
-            assertThat(a.http().patchJson("/api/admin/users/dave", "{\"role\":\"planner\"}").status()).isEqualTo(200);
-            Reply me = dave.get("/api/auth/me");
-            assertThat(me.json().get("user").get("role").asText()).isEqualTo("planner");
-            assertThat(me.json().get("scope").get("root").isNull()).as("a planner sees the whole grid").isTrue();
-        }
+        TestServer a = server.testServer();
+        TestHttp dave = a.userWithToken("dave", Role.COUNTY_OFFICER, "432002");
+        Reply before = dave.get("/api/auth/me"); // now cached
+        assertThat(before.json().get("user").get("role").asText()).isEqualTo("county_officer");
+        assertThat(before.json().get("scope").get("root").isNull()).isFalse();
+        assertThat(a.http().patchJson("/api/admin/users/dave", "{\"role\":\"planner\"}").status()).isEqualTo(200);
+        Reply me = dave.get("/api/auth/me");
+        assertThat(me.json().get("user").get("role").asText()).isEqualTo("planner");
+        assertThat(me.json().get("scope").get("root").isNull()).as("a planner sees the whole grid").isTrue();
     }
 
     @Test
     void a_password_change_ends_basic_access_at_once() {
-        try (TestDatabase.Fresh db = TestDatabase.fresh(); TestServer a = new TestServer(db)) {
-            a.userWithToken("erin", Role.GIS_CLIENT, null);
-            TestHttp basic = a.http().anonymous().with("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString("erin:erin-password".getBytes(StandardCharsets.UTF_8)));
-            assertThat(basic.get("/api/auth/me").status()).isEqualTo(200);
-            assertThat(a.http().patchJson("/api/admin/users/erin", "{\"password\":\"another-password\"}").status())
-                    .isEqualTo(200);
-            assertThat(basic.get("/api/auth/me").status()).isEqualTo(401);
-        }
+        TestServer a = server.testServer();
+        a.userWithToken("erin", Role.GIS_CLIENT, null);
+        TestHttp basic = a.http().anonymous().with("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString("erin:erin-password".getBytes(StandardCharsets.UTF_8)));
+        assertThat(basic.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(a.http().patchJson("/api/admin/users/erin", "{\"password\":\"another-password\"}").status())
+                .isEqualTo(200);
+        assertThat(basic.get("/api/auth/me").status()).isEqualTo(401);
     }
 
     @Test
     void a_session_ended_by_sign_out_is_refused_at_once() {
-        try (TestDatabase.Fresh db = TestDatabase.fresh(); TestServer a = new TestServer(db)) {
-            Reply login = a.http().anonymous().postJson("/api/auth/login",
-                    "{\"username\":\"admin\",\"password\":\"" + TestServer.ADMIN_PASSWORD + "\"}");
-            String cookie = login.header("Set-Cookie");
-            TestHttp browser = a.http().anonymous().with("Cookie", cookie.substring(0, cookie.indexOf(';')));
-            assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
-            assertThat(browser.postJson("/api/auth/logout", "{}").status()).isEqualTo(200);
-            assertThat(browser.get("/api/auth/me").status()).isEqualTo(401);
-        }
+        TestServer a = server.testServer();
+        Reply login = a.http().anonymous().postJson("/api/auth/login",
+                "{\"username\":\"admin\",\"password\":\"" + TestServer.ADMIN_PASSWORD + "\"}");
+        String cookie = login.header("Set-Cookie");
+        TestHttp browser = a.http().anonymous().with("Cookie", cookie.substring(0, cookie.indexOf(';')));
+        assertThat(browser.get("/api/auth/me").status()).isEqualTo(200);
+        assertThat(browser.postJson("/api/auth/logout", "{}").status()).isEqualTo(200);
+        assertThat(browser.get("/api/auth/me").status()).isEqualTo(401);
     }
 
     @Test

@@ -6,12 +6,11 @@ import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.db.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The grid's HTTP API on the real server and PostGIS: upload imports, locate (single and bulk),
@@ -20,14 +19,12 @@ import org.junit.jupiter.api.Test;
  * villages: a gap at village level).
  */
 class GridApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
         assertThat(upload("city", "city.geojson", fc(feature("430100", "长沙市", box(112, 27, 114, 29)))).status())
                 .isEqualTo(201);
@@ -42,16 +39,6 @@ class GridApiTest {
         assertThat(upload("village", "villages.geojson", fc(
                 feature("430102001001", "解放东村社区", box(112, 27, 112.5, 28)),
                 feature("430102001002", "马王堆社区", box(112.5, 27, 113, 28)))).status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

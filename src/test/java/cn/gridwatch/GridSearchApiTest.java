@@ -6,16 +6,15 @@ import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code GET /api/grids?q=} on the real server and PostGIS: Chinese partial names, codes and short
@@ -23,30 +22,17 @@ import org.junit.jupiter.api.Test;
  * city of {@link TestGrids} plus one village whose name holds LIKE's wildcard characters.
  */
 class GridSearchApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
-        TestGrids.loadSmallCity(http);
         TestGrids.importOk(http, "village", fc(
                 feature("430102001001", "解放东村社区", box(112, 27, 112.5, 28)),
                 feature("430102001002", "马王堆社区", box(112.5, 27, 113, 28)),
                 feature("430102002001", "百分之%_社区", box(112, 28, 113, 29))));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

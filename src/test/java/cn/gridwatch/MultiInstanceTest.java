@@ -3,10 +3,10 @@ package cn.gridwatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.db.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two stateless gridwatch instances on one PostGIS give the same answers: an import through one
@@ -14,34 +14,34 @@ import org.junit.jupiter.api.Test;
  * the old version answerable by date on both.
  */
 class MultiInstanceTest {
+    @RegisterExtension
+    final GridwatchServerExtension server = GridwatchServerExtension.server();
 
     @Test
     void an_import_through_one_instance_is_seen_by_the_other_and_history_stays_queryable() throws InterruptedException {
-        try (TestDatabase.Fresh db = TestDatabase.fresh();
-             TestServer a = new TestServer(db);
-             TestServer b = new TestServer(db)) {
-            String v1 = TestGrids.fc(
-                    TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 113, 28)),
-                    TestGrids.feature("430103", "天心区", TestGrids.box(113, 27, 114, 28)));
-            assertThat(upload(a, v1, "2023-01-01").status()).isEqualTo(201);
-            assertThat(countyOn(b, 112.9, 27.5, null, "430102000000", 10_000)).isEqualTo("430102000000");
+        TestServer a = server.testServer();
+        TestServer b = server.otherInstance();
+        String v1 = TestGrids.fc(
+                TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 113, 28)),
+                TestGrids.feature("430103", "天心区", TestGrids.box(113, 27, 114, 28)));
+        assertThat(upload(a, v1, "2023-01-01").status()).isEqualTo(201);
+        assertThat(countyOn(b, 112.9, 27.5, null, "430102000000", 10_000)).isEqualTo("430102000000");
 
-            // 2025: the boundary moves west; 112.9 now lies in 天心区
-            String v2 = TestGrids.fc(
-                    TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 112.8, 28)),
-                    TestGrids.feature("430103", "天心区", TestGrids.box(112.8, 27, 114, 28)));
-            Reply r = upload(b, v2, "2025-01-01");
-            assertThat(r.status()).isEqualTo(201);
-            assertThat(r.json().get("replaced").asInt()).isEqualTo(2);
-            assertThat(countyOn(a, 112.9, 27.5, null, "430103000000", 10_000)).isEqualTo("430103000000");
-            assertThat(countyOn(a, 112.9, 27.5, "2024-06-01", "430102000000", 0)).isEqualTo("430102000000");
-            assertThat(countyOn(b, 112.9, 27.5, "2024-06-01", "430102000000", 0)).isEqualTo("430102000000");
+        // 2025: the boundary moves west; 112.9 now lies in 天心区
+        String v2 = TestGrids.fc(
+                TestGrids.feature("430102", "芙蓉区", TestGrids.box(112, 27, 112.8, 28)),
+                TestGrids.feature("430103", "天心区", TestGrids.box(112.8, 27, 114, 28)));
+        Reply r = upload(b, v2, "2025-01-01");
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.json().get("replaced").asInt()).isEqualTo(2);
+        assertThat(countyOn(a, 112.9, 27.5, null, "430103000000", 10_000)).isEqualTo("430103000000");
+        assertThat(countyOn(a, 112.9, 27.5, "2024-06-01", "430102000000", 0)).isEqualTo("430102000000");
+        assertThat(countyOn(b, 112.9, 27.5, "2024-06-01", "430102000000", 0)).isEqualTo("430102000000");
 
-            JsonNode history = a.http().get("/api/grids/430102/history").json();
-            assertThat(history).hasSize(2);
-            assertThat(history.get(0).get("validTo").asText()).isEqualTo("2025-01-01");
-            assertThat(history.get(1).get("validTo").isNull()).isTrue();
-        }
+        JsonNode history = a.http().get("/api/grids/430102/history").json();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("validTo").asText()).isEqualTo("2025-01-01");
+        assertThat(history.get(1).get("validTo").isNull()).isTrue();
     }
 
     private static Reply upload(TestServer s, String body, String validFrom) {

@@ -2,43 +2,26 @@ package cn.gridwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.register.ImportRegisterCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The demo's register files load idempotently, and {@code import-register} imports from the command line. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistersDemoTest {
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        TestGrids.loadSmallCity(server.http());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
-    }
 
     @Test
     void loading_the_demo_registers_twice_changes_nothing_the_second_time() throws IOException {
@@ -48,15 +31,18 @@ class RegistersDemoTest {
         Files.writeString(dir.resolve("station_chiefs.csv"), "station_code,person_name,title,phone,valid_from\n"
                 + "M1,刘,主任,,2024-01-01\n");
         server.services().registers().loadDemo(dir);
-        long rows = count("select (select count(*) from monitoring_point) + (select count(*) from pollution_source)"
+        long rows = server.number("select (select count(*) from monitoring_point)"
+                + " + (select count(*) from pollution_source)"
                 + " + (select count(*) from station_chief) + (select count(*) from grid_assignment)");
         server.services().registers().loadDemo(dir);
-        assertThat(count("select (select count(*) from monitoring_point) + (select count(*) from pollution_source)"
+        assertThat(server.number("select (select count(*) from monitoring_point)"
+                + " + (select count(*) from pollution_source)"
                 + " + (select count(*) from station_chief) + (select count(*) from grid_assignment)")).isEqualTo(rows);
         String demo = " and register in ('monitoring_point', 'pollution_source', 'station_chief')";
-        assertThat(count("select count(*) from register_import where inserted + updated > 0" + demo)).isEqualTo(3);
-        assertThat(count("select count(*) from register_import where inserted + updated = 0 and unchanged = 1" + demo))
+        assertThat(server.number("select count(*) from register_import where inserted + updated > 0" + demo))
                 .isEqualTo(3);
+        assertThat(server.number("select count(*) from register_import"
+                + " where inserted + updated = 0 and unchanged = 1" + demo)).isEqualTo(3);
     }
 
     @Test
@@ -66,24 +52,15 @@ class RegistersDemoTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "code,name,county_code\nI2,吴,999999\n");
         StringWriter out = new StringWriter();
-        CommandLine cli = new CommandLine(new ImportRegisterCommand(db::db, Registers.SPECS));
+        CommandLine cli = new CommandLine(new ImportRegisterCommand(server::db, Registers.SPECS));
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(out));
         assertThat(cli.execute("inspectors", ok.toString())).isZero();
         assertThat(out.toString()).contains("committed").contains("1 inserted");
         assertThat(cli.execute("inspectors", bad.toString(), "--crs", "EPSG:4490")).isEqualTo(2);
         assertThat(out.toString()).contains("line 2, county_code: unknown county_code '999999000000'");
-        assertThat(count("select count(*) from inspector")).isEqualTo(1);
-        assertThat(count("select count(*) from audit_log where action = 'register.import' and actor like 'cli:%'"))
-                .isEqualTo(1);
-    }
-
-    private long count(String sql) {
-        return db.db().withConnection("count", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        assertThat(server.number("select count(*) from inspector")).isEqualTo(1);
+        assertThat(server.number("select count(*) from audit_log"
+                + " where action = 'register.import' and actor like 'cli:%'")).isEqualTo(1);
     }
 }

@@ -6,7 +6,6 @@ import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +13,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sign-in, sessions, tokens, roles and jurisdiction on the real server and PostGIS. Fixture: city
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * 432002, a GIS client and a township officer.
  */
 class SecurityApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp admin;
     private static TestHttp county;
     private static TestHttp gis;
@@ -33,8 +32,6 @@ class SecurityApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
         assertThat(upload(admin, "city", fc(feature("432000", "湘源市", box(112, 27, 114, 29)))).status()).isEqualTo(201);
         assertThat(upload(admin, "county", fc(
@@ -46,16 +43,6 @@ class SecurityApiTest {
         county = server.userWithToken("fengfeng", Role.COUNTY_OFFICER, "432002");
         gis = server.userWithToken("qgis", Role.GIS_CLIENT, null);
         township = server.userWithToken("wuyi", Role.TOWNSHIP_OFFICER, "432002001");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test
@@ -287,7 +274,7 @@ class SecurityApiTest {
         assertThat(lishi.get("/api/auth/me").status()).isEqualTo(200);
         assertThat(admin.patchJson("/api/admin/users/lishi", "{\"active\":false}").status()).isEqualTo(200);
         assertThat(lishi.get("/api/auth/me").status()).isEqualTo(401);
-        try (Connection c = db.db().dataSource().getConnection(); Statement st = c.createStatement();
+        try (Connection c = server.db().dataSource().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("select password_hash from app_user")) {
             while (rs.next()) {
                 assertThat(rs.getString(1)).startsWith("$2a$12$");

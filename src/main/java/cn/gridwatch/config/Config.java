@@ -1,5 +1,6 @@
 package cn.gridwatch.config;
 
+import cn.gridwatch.dispatch.DispatchSettings;
 import cn.gridwatch.stats.PatrolRules;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ import java.util.Map;
  *     ({@code GRIDWATCH_BASEMAP_URL}, default none: the grid is drawn on a plain background), e.g.
  *     Tianditu's; {@code http(s)://} with {@code {z}}, {@code {x}} and {@code {y}}
  * @param basemapAttribution the credit shown for that background map ({@code GRIDWATCH_BASEMAP_ATTRIBUTION})
+ * @param dispatch station dispatch thresholds, radius and sources per reading
+ *     ({@code GRIDWATCH_DISPATCH_*}, defaults and ranges in {@link DispatchSettings})
  */
 public record Config(
         int port,
@@ -42,7 +45,8 @@ public record Config(
         PatrolRules patrolRules,
         int roadSnapMetres,
         String basemapUrl,
-        String basemapAttribution) {
+        String basemapAttribution,
+        DispatchSettings dispatch) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -73,12 +77,13 @@ public record Config(
                 patrolRules(env),
                 intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000),
                 tileUrl(env, "GRIDWATCH_BASEMAP_URL"),
-                text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim());
+                text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim(),
+                DispatchSettings.from(env));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution);
+                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution, dispatch);
     }
 
     private static PatrolRules patrolRules(Map<String, String> env) {

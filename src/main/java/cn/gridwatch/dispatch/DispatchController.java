@@ -1,8 +1,7 @@
 package cn.gridwatch.dispatch;
 
 import cn.gridwatch.feeds.ChinaTime;
-import cn.gridwatch.feeds.FeedTable;
-import cn.gridwatch.feeds.IngestReport;
+import cn.gridwatch.feeds.FeedIngestHandler;
 import cn.gridwatch.http.JsonBody;
 import cn.gridwatch.http.Params;
 import cn.gridwatch.register.GridSubtree;
@@ -24,7 +23,7 @@ import java.util.Set;
  * JSON body; 200 with counts, 422 with every bad row and nothing written), {@code POST
  * /api/dispatch/run} (JSON body {@code from, to, station, radiusM, maxSources, pm25 .. co}; unset
  * values come from {@link DispatchSettings}) and {@code GET /api/patrol-tasks}. Writes need
- * {@link AccessPolicy#feedScope}.
+ * {@link AccessPolicy.Editable#FEEDS}.
  */
 public final class DispatchController {
     private static final Set<String> RUN_FIELDS;
@@ -48,20 +47,13 @@ public final class DispatchController {
     }
 
     public void routes(RoutesConfig r) {
-        r.post("/api/readings/stations", this::ingest);
+        r.post("/api/readings/stations", new FeedIngestHandler(readings::ingest));
         r.post("/api/dispatch/run", this::run);
         r.get("/api/patrol-tasks", this::list);
     }
 
-    private void ingest(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
-        String format = FeedTable.format(Params.text(ctx, "format"), ctx.contentType());
-        IngestReport report = readings.ingest(ctx.bodyAsBytes(), format, scope, AccessFilter.actor(ctx));
-        ctx.status(report.committed() ? 200 : 422).json(report);
-    }
-
     private void run(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
         JsonBody b = JsonBody.of(ctx, RUN_FIELDS);
         DispatchSettings d = dispatch.settings();
         Map<Pollutant, Double> limits = new EnumMap<>(Pollutant.class);

@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Server-wide dispatch defaults, from environment variables (README "Configuration"); every one can
- * be overridden per run. A bad value stops start-up with a message naming the variable. Immutable.
+ * Server-wide dispatch defaults, from environment variables (README "Configuration") read as part of
+ * {@link cn.gridwatch.config.Config}; every one can be overridden per run. A bad value stops start-up
+ * with a message naming the variable. Immutable.
  *
  * @param thresholds {@code GRIDWATCH_DISPATCH_PM25}, {@code _PM10}, {@code _O3}, {@code _NO2},
  *                   {@code _SO2} (µg/m³), {@code _CO} (mg/m³); defaults GB 3095-2012 Grade II ({@link Thresholds})

@@ -1,10 +1,8 @@
 package cn.gridwatch.meters;
 
 import cn.gridwatch.feeds.ChinaTime;
-import cn.gridwatch.feeds.FeedTable;
-import cn.gridwatch.feeds.IngestReport;
+import cn.gridwatch.feeds.FeedIngestHandler;
 import cn.gridwatch.http.JsonBody;
-import cn.gridwatch.http.Params;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AccessPolicy;
 import cn.gridwatch.security.Scope;
@@ -18,7 +16,7 @@ import java.util.Set;
  * {@code meter_code, at, kw}; 200 with counts, 422 with every bad row and nothing written) and
  * {@code POST /api/meter-alerts/run} (JSON body {@code from, to, sourceCode, runFraction,
  * ratioFraction, minIntervals, baselineDays}; defaults in {@link AlertSettings}). Both need
- * {@link AccessPolicy#feedScope}.
+ * {@link AccessPolicy.Editable#FEEDS}.
  */
 public final class MeterController {
     private static final Set<String> RUN_FIELDS = Set.of("from", "to", "sourceCode", "runFraction", "ratioFraction",
@@ -32,19 +30,12 @@ public final class MeterController {
     }
 
     public void routes(RoutesConfig r) {
-        r.post("/api/readings/meters", this::ingest);
+        r.post("/api/readings/meters", new FeedIngestHandler(readings::ingest));
         r.post("/api/meter-alerts/run", this::run);
     }
 
-    private void ingest(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
-        String format = FeedTable.format(Params.text(ctx, "format"), ctx.contentType());
-        IngestReport report = readings.ingest(ctx.bodyAsBytes(), format, scope, AccessFilter.actor(ctx));
-        ctx.status(report.committed() ? 200 : 422).json(report);
-    }
-
     private void run(Context ctx) {
-        Scope scope = AccessPolicy.feedScope(AccessFilter.principal(ctx));
+        Scope scope = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.FEEDS);
         JsonBody b = JsonBody.of(ctx, RUN_FIELDS);
         AlertSettings d = AlertSettings.defaults();
         Double run = b.number("runFraction");

@@ -88,7 +88,7 @@ public final class RegisterController {
     }
 
     private void importUpload(Context ctx) throws Exception {
-        Scope editable = AccessPolicy.registerEditScope(AccessFilter.principal(ctx));
+        Scope editable = AccessPolicy.editScope(AccessFilter.principal(ctx), AccessPolicy.Editable.REGISTERS);
         RegisterUpload.Received up = RegisterUpload.receive(ctx, maxUploadBytes);
         try {
             String format = Params.text(ctx, "format");

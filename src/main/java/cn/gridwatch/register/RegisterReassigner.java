@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * {@code grid_assignment} rows, so the history keeps the old cells. Runs in one transaction under
  * the register lock and records the grid version and date it applied in {@code register_grid_state};
  * when several instances hear the same change, the first does the work and the others find the
- * version already applied and return. Thread-safe.
+ * version already applied and return. A run that finds the grid applied (a restart, another
+ * instance) reads that one row and neither takes the lock nor scans; a new day with the same grid
+ * version scans only when some cell starts or ends between the applied date and today. Thread-safe.
  */
 public final class RegisterReassigner {
     private static final Logger LOG = LoggerFactory.getLogger(RegisterReassigner.class);
@@ -48,9 +50,14 @@ public final class RegisterReassigner {
     public Result reassign() {
         long t0 = System.nanoTime();
         Result r = db.inTransaction("re-assigning register rows to the changed grid", c -> {
+            // most runs find the grid applied: checked before the lock, so they never wait behind an import
+            GridLocateService.Snapshot seen = CurrentGrid.snapshot(c, locate);
+            if (applied(c, seen, false)) {
+                return new Result(seen.version(), true, Map.of(), 0);
+            }
             RegisterLock.lock(c);
             GridLocateService.Snapshot grid = CurrentGrid.snapshot(c, locate);
-            if (applied(c, grid)) {
+            if (applied(c, grid, true)) {
                 return new Result(grid.version(), true, Map.of(), 0);
             }
             Map<String, int[]> tables = new LinkedHashMap<>();
@@ -73,13 +80,53 @@ public final class RegisterReassigner {
         return done;
     }
 
-    private static boolean applied(Connection c, GridLocateService.Snapshot grid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select grid_version, grid_date from register_grid_state for update");
+    /**
+     * Whether the rows are in line with {@code grid}: the same grid version was applied on its date, or
+     * on another date with the same cells valid on both. {@code locked}: under the register lock, where
+     * such a date is moved on to {@code grid}'s so that the next runs need not compare again.
+     */
+    private static boolean applied(Connection c, GridLocateService.Snapshot grid, boolean locked) throws SQLException {
+        long version;
+        LocalDate date;
+        try (PreparedStatement ps = c.prepareStatement("select grid_version, grid_date from register_grid_state"
+                + (locked ? " for update" : ""));
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 throw new IllegalStateException("register_grid_state has no row; was migration V5 applied?");
             }
-            return rs.getLong(1) == grid.version() && grid.date().equals(rs.getObject(2, LocalDate.class));
+            version = rs.getLong(1);
+            date = rs.getObject(2, LocalDate.class);
+        }
+        if (version != grid.version() || date == null) {
+            return false;
+        }
+        if (date.equals(grid.date())) {
+            return true;
+        }
+        if (!locked || cellsChangeBetween(c, date, grid.date())) {
+            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update register_grid_state set grid_date = ?")) {
+            ps.setObject(1, grid.date());
+            ps.executeUpdate();
+        }
+        return true;
+    }
+
+    /** Whether a cell version starts or ends after the earlier of two dates and on or before the later. */
+    private static boolean cellsChangeBetween(Connection c, LocalDate a, LocalDate b) throws SQLException {
+        LocalDate from = a.isBefore(b) ? a : b;
+        LocalDate to = a.isBefore(b) ? b : a;
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from grid_cell"
+                + " where valid_from > ? and valid_from <= ? or valid_to > ? and valid_to <= ?)")) {
+            ps.setObject(1, from);
+            ps.setObject(2, to);
+            ps.setObject(3, from);
+            ps.setObject(4, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.gridwatch.register;
 
+import cn.gridwatch.grid.io.CsvLines;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +26,9 @@ public final class TableWriter {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             w.write('\uFEFF');
-            line(w, header);
+            CsvLines.write(w, header, "\r\n");
             for (List<String> row : rows) {
-                line(w, row);
+                CsvLines.write(w, row, "\r\n");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,25 +64,5 @@ public final class TableWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void line(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            String f = fields.get(i);
-            if (f == null) {
-                continue;
-            }
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(f.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(f);
-            }
-        }
-        w.write("\r\n");
     }
 }

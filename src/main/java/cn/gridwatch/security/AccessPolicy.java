@@ -24,7 +24,7 @@ import java.util.Set;
  *   <li>Problems: every role reads (officers their subtree); administrators and officers of every
  *       level create and move them inside their subtree ({@link #problemEditScope}).
  *   <li>Station and meter readings, dispatch and meter-alert runs: administrators, city and county
- *       officers inside their subtree ({@link #feedScope}).
+ *       officers inside their subtree ({@link #editScope(Principal, Editable)}).
  *   <li>Road networks: importing and deleting ({@code POST /api/roads/import},
  *       {@code DELETE /api/roads/networks/...}) for administrators and planners only; listing,
  *       routes and matrices for every signed-in role ({@link #checkMayEditRoads}).
@@ -70,7 +70,7 @@ public final class AccessPolicy {
         }
         if (method.equals("POST") && path.endsWith("/import")
                 && REGISTER_PATHS.contains(path.substring(0, path.length() - "/import".length()))) {
-            registerEditScope(p);
+            editScope(p, Editable.REGISTERS);
         }
         if (method.equals("POST") && path.equals("/api/roads/import")
                 || method.equals("DELETE") && path.startsWith("/api/roads/networks/")) {
@@ -85,18 +85,6 @@ public final class AccessPolicy {
         if ((path.equals("/api/draws") || path.startsWith("/api/draws/")) && !path.endsWith("/export")) {
             checkMayPlan(p);
         }
-    }
-
-    /**
-     * The part of the registers {@code p} may import into: administrators everything, city and
-     * county officers their subtree. @throws AccessDeniedException for every other role
-     */
-    public static Scope registerEditScope(Principal p) {
-        if (!GRID_EDITORS.contains(p.role())) {
-            throw new AccessDeniedException("role " + p.role().id() + " may read the registers but not import into"
-                    + " them; administrators and city or county officers may");
-        }
-        return p.scope();
     }
 
     /** Road networks are imported and deleted by administrators and planners. @throws AccessDeniedException */
@@ -146,15 +134,41 @@ public final class AccessPolicy {
     }
 
     public static void checkMayEditGrids(Principal p) {
-        if (!mayEditGrids(p.role())) {
-            throw new AccessDeniedException("role " + p.role().id() + " may read the grid but not change it; "
-                    + "administrators and city or county officers may");
-        }
+        editScope(p, Editable.GRID);
     }
 
     /** The part of the grid {@code p} may change. @throws AccessDeniedException for read-only roles */
     public static Scope editScope(Principal p) {
-        checkMayEditGrids(p);
+        return editScope(p, Editable.GRID);
+    }
+
+    /** What grid editors (administrators, city and county officers) change; each says so in a refusal. */
+    public enum Editable {
+        /** Grid imports and QA repairs. */
+        GRID("may read the grid but not change it"),
+        /** Register imports. */
+        REGISTERS("may read the registers but not import into them"),
+        /** Station and power-meter readings, station dispatch and meter-alert runs. */
+        FEEDS("may not load readings or run dispatch and meter alerts");
+
+        private final String refusal;
+
+        Editable(String refusal) {
+            this.refusal = refusal;
+        }
+    }
+
+    /**
+     * Where {@code p} may change {@code what}: administrators everywhere, city and county officers
+     * inside their subtree (for registers and feeds: the rows, stations and sources there).
+     *
+     * @throws AccessDeniedException for every other role, naming the role and what it may not do
+     */
+    public static Scope editScope(Principal p, Editable what) {
+        if (!mayEditGrids(p.role())) {
+            throw new AccessDeniedException("role " + p.role().id() + " " + what.refusal
+                    + "; administrators and city or county officers may");
+        }
         return p.scope();
     }
 
@@ -168,21 +182,6 @@ public final class AccessPolicy {
         if (!PROBLEM_EDITORS.contains(p.role())) {
             throw new AccessDeniedException("role " + p.role().id() + " may read problems but not change them; "
                     + "administrators and grid officers may");
-        }
-        return p.scope();
-    }
-
-    /**
-     * Where {@code p} may feed readings (station and power-meter) and run station dispatch and meter
-     * alerts: administrators everywhere, city and county officers for stations and sources inside
-     * their subtree (the same roles that may edit the grid).
-     *
-     * @throws AccessDeniedException for other roles
-     */
-    public static Scope feedScope(Principal p) {
-        if (!GRID_EDITORS.contains(p.role())) {
-            throw new AccessDeniedException("role " + p.role().id() + " may not load readings or run dispatch and "
-                    + "meter alerts; administrators and city or county officers may");
         }
         return p.scope();
     }

@@ -3,23 +3,21 @@ package cn.gridwatch.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
 import cn.gridwatch.WorkFixtures;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Station readings and dispatch over real HTTP. Station 1001A stands at (112.505, 27.5) in village
@@ -38,18 +36,15 @@ class DispatchApiTest {
             1001A,2025-01-06 10:00:00,90,100,30,40,10,0.8,120,180,2.5
             """;
     private static final String RUN = "{\"from\":\"2025-01-06T08:00\",\"to\":\"2025-01-06T11:00\"}";
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp http;
     private static WorkFixtures fx;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
-        TestGrids.loadSmallCity(http);
-        fx = new WorkFixtures(server);
+        fx = new WorkFixtures(server.testServer());
         fx.station("1001A", "经开区监测站", 112.505, 27.5);
         fx.station("2001A", "天心区监测站", 113.5, 27.5);
         fx.source("SRC-N", "北侧化工厂", 112.505, 27.509);
@@ -63,12 +58,6 @@ class DispatchApiTest {
         fx.duty("430102001002", "grid_officer", "李四", "13800000002");
         fx.duty("430102001002", "grid_chief", "赵六", "13800000003");
         fx.duty("430102001", "grid_chief", "王五", "13800000004");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static Reply ingestCsv(TestHttp client, String csv) {

@@ -3,12 +3,10 @@ package cn.gridwatch.meters;
 import static cn.gridwatch.meters.MeterDay.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
 import cn.gridwatch.WorkFixtures;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -16,12 +14,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Power-meter readings and alerts over real HTTP, on the constructed day of {@link MeterDay}: source
@@ -32,18 +30,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MeterAlertApiTest {
     private static final String DAY_RUN = "{\"from\":\"2025-01-06\",\"to\":\"2025-01-07\"}";
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp http;
     private static WorkFixtures fx;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
-        TestGrids.loadSmallCity(http);
-        fx = new WorkFixtures(server);
+        fx = new WorkFixtures(server.testServer());
         long chem = fx.source("91430100MA4L0CHEM", "湘江化工有限公司", 112.75, 27.5);
         fx.meter("P1", chem, "production", "反应釜生产线", null, null);
         fx.meter("C1", chem, "control", "布袋除尘器", 0.5, "P1");
@@ -53,12 +48,6 @@ class MeterAlertApiTest {
         long paint = fx.source("91430100MA4L0PAIN", "东方涂装厂", 112.3, 27.3);
         fx.meter("P3", paint, "production", "喷涂线", 2.0, null);
         fx.meter("C3", paint, "control", "活性炭吸附", null, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static String csv(Map<String, ? extends Map<Instant, Double>> series) {

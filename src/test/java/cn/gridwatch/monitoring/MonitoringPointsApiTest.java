@@ -2,42 +2,31 @@ package cn.gridwatch.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Monitoring points are versioned: moves and status changes open versions; the history shows them all. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MonitoringPointsApiTest {
     static final String HEADER = "code,name,type,operator,status,valid_from,lon,lat,zone_wkt\n";
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     TestHttp admin;
 
     @BeforeAll
     void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
-        TestGrids.loadSmallCity(admin);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
     }
 
     @Test

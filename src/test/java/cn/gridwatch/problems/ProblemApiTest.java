@@ -2,12 +2,10 @@ package cn.gridwatch.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
 import cn.gridwatch.WorkFixtures;
-import cn.gridwatch.db.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,31 +14,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Problems over real HTTP on the small city: creation, assignment to cells, the lifecycle and its refusals. */
 class ProblemApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp http;
     private static WorkFixtures fx;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
-        TestGrids.loadSmallCity(http);
-        fx = new WorkFixtures(server);
+        fx = new WorkFixtures(server.testServer());
         fx.source("91430100MA4L000001", "湘江化工有限公司", 112.75, 27.5);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static JsonNode create(String body) {

@@ -2,21 +2,19 @@ package cn.gridwatch.problems;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The problem list's filters and the access rules, on five hand-placed problems in the small city:
@@ -31,8 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProblemListApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp http;
     private static TestHttp township;
     private static TestHttp village;
@@ -43,10 +41,7 @@ class ProblemListApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
-        TestGrids.loadSmallCity(http);
         idA = create("A", "patrol", 112.25, 27.5, "2025-01-10T09:00", null);
         long b = create("B", "complaint", 112.75, 27.5, "2025-02-10T09:00", "2025-02-20");
         long c = create("C", "meter_alert", 112.5, 28.5, "2025-03-01T10:00", "2025-03-05");
@@ -60,12 +55,6 @@ class ProblemListApiTest {
         village = server.userWithToken("jiefang", Role.VILLAGE_OFFICER, "430102001001");
         gis = server.userWithToken("qgis", Role.GIS_CLIENT, null);
         inspector = server.userWithToken("insp", Role.INSPECTOR, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static long create(String title, String origin, double lon, double lat, String foundAt, String deadline) {

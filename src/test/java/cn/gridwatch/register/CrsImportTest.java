@@ -3,12 +3,11 @@ package cn.gridwatch.register;
 import static cn.gridwatch.register.Uploads.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.SharedData;
 import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.geo.ChinaOffsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -18,10 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Declared source CRSs: a point given in GCJ-02 or BD-09 is stored at its true CGCS2000 position and
@@ -33,21 +32,13 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrsImportTest {
     static final String HEADER = "code,name,type,operator,status,valid_from,lon,lat\n";
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     TestHttp admin;
 
     @BeforeAll
     void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
     }
 
     @Test

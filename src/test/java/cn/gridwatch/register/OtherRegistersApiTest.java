@@ -3,11 +3,9 @@ package cn.gridwatch.register;
 import static cn.gridwatch.register.Uploads.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,38 +14,29 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Power meters, duties, station chiefs, inspectors, complaints (.xlsx) and patrols over HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OtherRegistersApiTest {
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     TestHttp admin;
 
     @BeforeAll
     void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
-        TestGrids.loadSmallCity(admin);
         created(upload(admin, "sources", "s.csv", "code,name,category,lon,lat\nS1,一号厂,enterprise,112.25,27.5\n"
                 + "S2,二号厂,enterprise,113.5,27.5\n", null));
         created(upload(admin, "monitoring-points", "m.csv", "code,name,type,valid_from,lon,lat\n"
                 + "M1,定王台站,national_air,2020-01-01,112.25,27.6\n", null));
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
     }
 
     @Test

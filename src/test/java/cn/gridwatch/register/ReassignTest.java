@@ -6,11 +6,9 @@ import static cn.gridwatch.TestGrids.feature;
 import static cn.gridwatch.register.Uploads.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.grid.GridLocateService;
 import cn.gridwatch.grid.GridService;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,10 +19,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Re-assignment when village boundaries move: rows of every located register (and a problem, which
@@ -33,22 +31,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReassignTest {
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     TestHttp admin;
 
     @BeforeAll
     void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
-        TestGrids.loadSmallCity(admin);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
     }
 
     @Test
@@ -90,26 +79,26 @@ class ReassignTest {
             assertThat(d.get("assignments")).as(register).hasSize(2);
         }
         assertThat(problemVillage(problemId)).isEqualTo("430102001002");
-        assertThat(sql("select count(*) from grid_assignment where entity_type = 'problem' and valid_to is null"))
-                .isEqualTo(1);
-        assertThat(sql("select grid_version from register_grid_state")).isEqualTo(gridVersion());
+        assertThat(server.number("select count(*) from grid_assignment"
+                + " where entity_type = 'problem' and valid_to is null")).isEqualTo(1);
+        assertThat(server.number("select grid_version from register_grid_state")).isEqualTo(gridVersion());
 
         // a second instance hearing the same change finds it applied and writes nothing
-        GridLocateService other = new GridLocateService(new GridService(db.db()), Clock.systemDefaultZone());
-        long assignments = sql("select count(*) from grid_assignment");
-        RegisterReassigner.Result again = new RegisterReassigner(db.db(), other).reassign();
+        GridLocateService other = new GridLocateService(new GridService(server.db()), Clock.systemDefaultZone());
+        long assignments = server.number("select count(*) from grid_assignment");
+        RegisterReassigner.Result again = new RegisterReassigner(server.db(), other).reassign();
         assertThat(again.alreadyApplied()).isTrue();
-        assertThat(sql("select count(*) from grid_assignment")).isEqualTo(assignments);
+        assertThat(server.number("select count(*) from grid_assignment")).isEqualTo(assignments);
     }
 
     @Test
     void two_instances_re_assigning_at_once_apply_the_grid_version_once() throws Exception {
-        db.db().inTransaction("forget the applied version", c -> c.createStatement()
+        server.db().inTransaction("forget the applied version", c -> c.createStatement()
                 .executeUpdate("update register_grid_state set grid_version = -1"));
         List<java.util.concurrent.Callable<RegisterReassigner.Result>> runs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            GridLocateService own = new GridLocateService(new GridService(db.db()), Clock.systemDefaultZone());
-            runs.add(() -> new RegisterReassigner(db.db(), own).reassign());
+            GridLocateService own = new GridLocateService(new GridService(server.db()), Clock.systemDefaultZone());
+            runs.add(() -> new RegisterReassigner(server.db(), own).reassign());
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -122,11 +111,11 @@ class ReassignTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(sql("select grid_version from register_grid_state")).isEqualTo(gridVersion());
+        assertThat(server.number("select grid_version from register_grid_state")).isEqualTo(gridVersion());
     }
 
     private long insertProblem() {
-        return db.db().inTransaction("insert a problem", c -> {
+        return server.db().inTransaction("insert a problem", c -> {
             try (PreparedStatement ps = c.prepareStatement("insert into problem (code, title, origin, found_at, created_by,"
                     + " geom, city_code, county_code, township_code, village_code) values ('PR-1', '异味', 'patrol', now(),"
                     + " 'test', ST_SetSRID(ST_MakePoint(112.4, 27.5), 4490), '430100000000', '430102000000',"
@@ -139,7 +128,7 @@ class ReassignTest {
     }
 
     private String problemVillage(long id) {
-        return db.db().withConnection("read", c -> {
+        return server.db().withConnection("read", c -> {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("select village_code from problem where id = " + id)) {
                 rs.next();
@@ -170,16 +159,7 @@ class ReassignTest {
     }
 
     private long gridVersion() {
-        return sql("select version from grid_version");
-    }
-
-    private long sql(String query) {
-        return db.db().withConnection("count", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return server.number("select version from grid_version");
     }
 
     private static void ok(Reply r) {

@@ -4,28 +4,25 @@ import static cn.gridwatch.register.Uploads.credit;
 import static cn.gridwatch.register.Uploads.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The pollution-source register over HTTP on the small city (TestGrids): import with assignment,
+ * The pollution-source register over HTTP on the small city ({@link cn.gridwatch.TestGrids}): import with assignment,
  * re-import unchanged, filters, export round trip in CSV and .xlsx, refused rows and access rules.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,22 +38,13 @@ class SourcesApiTest {
             + C + ",坡子街工地,construction_site,建筑,,,special,投诉多,active,113.5,27.5\n"
             + "LOCAL-7,无证小作坊,other,,,,,,,113.5,27.25\n";
 
-    TestDatabase.Fresh db;
-    TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     TestHttp admin;
 
     @BeforeAll
     void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         admin = server.http();
-        TestGrids.loadSmallCity(admin);
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
-        db.close();
     }
 
     @Test
@@ -84,20 +72,21 @@ class SourcesApiTest {
         assertThat(detail.get("assignments")).hasSize(1);
         assertThat(detail.get("assignments").get(0).get("village_code").asText()).isEqualTo("430102001001");
         assertThat(detail.get("assignments").get(0).get("valid_to").isNull()).isTrue();
-        assertThat(count("select count(*) from register_import where register = 'pollution_source'")).isEqualTo(1);
-        assertThat(count("select count(*) from audit_log where action = 'register.import'")).isEqualTo(1);
+        assertThat(server.number("select count(*) from register_import where register = 'pollution_source'"))
+                .isEqualTo(1);
+        assertThat(server.number("select count(*) from audit_log where action = 'register.import'")).isEqualTo(1);
     }
 
     @Test
     @Order(2)
     void re_importing_the_same_file_changes_nothing() {
-        long assignments = count("select count(*) from grid_assignment");
+        long assignments = server.number("select count(*) from grid_assignment");
         Reply r = upload(admin, "sources", "sources.csv", CSV, null);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("unchanged").asInt()).isEqualTo(4);
         assertThat(r.json().get("inserted").asInt()).isZero();
         assertThat(r.json().get("updated").asInt()).isZero();
-        assertThat(count("select count(*) from grid_assignment")).isEqualTo(assignments);
+        assertThat(server.number("select count(*) from grid_assignment")).isEqualTo(assignments);
     }
 
     @Test
@@ -153,7 +142,7 @@ class SourcesApiTest {
     @Test
     @Order(5)
     void a_file_with_bad_rows_is_refused_whole_and_every_reason_is_listed() {
-        long before = count("select count(*) from pollution_source");
+        long before = server.number("select count(*) from pollution_source");
         String bad = "code,name,category,inspection_class,lon,lat\n"
                 + "NEW-1,好厂,enterprise,general,112.3,27.3\n"             // fine on its own
                 + "NEW-2,坏类别,factory,general,112.3,27.3\n"              // unknown category
@@ -174,9 +163,11 @@ class SourcesApiTest {
         assertThat(reason(rej, 7)).contains("duplicate code 'NEW-1'").contains("line 2");
         assertThat(reason(rej, 8)).contains("bad credit code");
         assertThat(reason(rej, 9)).contains("name is required");
-        assertThat(count("select count(*) from pollution_source")).isEqualTo(before);
-        assertThat(count("select count(*) from register_import")).as("first, again, csv, xlsx and multipart").isEqualTo(5);
-        assertThat(count("select count(*) from audit_log where action = 'register.import.rejected'")).isEqualTo(1);
+        assertThat(server.number("select count(*) from pollution_source")).isEqualTo(before);
+        assertThat(server.number("select count(*) from register_import")).as("first, again, csv, xlsx and multipart")
+                .isEqualTo(5);
+        assertThat(server.number("select count(*) from audit_log where action = 'register.import.rejected'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -276,14 +267,5 @@ class SourcesApiTest {
         List<String> out = new ArrayList<>();
         r.json().get("items").forEach(i -> out.add(i.get("code").asText()));
         return out;
-    }
-
-    private long count(String sql) {
-        return db.db().withConnection("count", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 }

@@ -72,6 +72,29 @@ class AccessPolicyTest {
     }
 
     @Test
+    void grids_registers_and_feeds_are_edited_by_the_same_roles_within_their_scope_and_refusals_say_what() {
+        for (AccessPolicy.Editable what : AccessPolicy.Editable.values()) {
+            assertThat(AccessPolicy.editScope(as(Role.ADMIN, null), what).isAll()).isTrue();
+            assertThat(AccessPolicy.editScope(as(Role.CITY_OFFICER, "432000"), what).rootCode())
+                    .isEqualTo("432000000000");
+            assertThat(AccessPolicy.editScope(as(Role.COUNTY_OFFICER, "432002"), what).rootCode())
+                    .isEqualTo("432002000000");
+            for (Role r : new Role[] {Role.TOWNSHIP_OFFICER, Role.GIS_CLIENT, Role.PLANNER, Role.INSPECTOR}) {
+                String grid = r == Role.TOWNSHIP_OFFICER ? "432002001" : null;
+                assertThatThrownBy(() -> AccessPolicy.editScope(as(r, grid), what))
+                        .isInstanceOf(AccessDeniedException.class).hasMessageContaining("role " + r.id())
+                        .hasMessageContaining("administrators and city or county officers may");
+            }
+        }
+        assertThatThrownBy(() -> AccessPolicy.editScope(as(Role.GIS_CLIENT, null), AccessPolicy.Editable.REGISTERS))
+                .hasMessageContaining("may read the registers but not import into them");
+        assertThatThrownBy(() -> AccessPolicy.editScope(as(Role.GIS_CLIENT, null), AccessPolicy.Editable.FEEDS))
+                .hasMessageContaining("may not load readings or run dispatch and meter alerts");
+        assertThatThrownBy(() -> AccessPolicy.checkRoute(as(Role.PLANNER, null), "POST", "/api/sources/import"))
+                .hasMessageContaining("may read the registers but not import into them");
+    }
+
+    @Test
     void an_officer_qa_root_defaults_to_their_cell_and_may_not_leave_it() {
         assertThat(AccessPolicy.qaRoot(as(Role.COUNTY_OFFICER, "432002"), null)).isEqualTo("432002000000");
         assertThat(AccessPolicy.qaRoot(as(Role.COUNTY_OFFICER, "432002"), "432002001000")).isEqualTo("432002001000");

@@ -3,31 +3,26 @@ package cn.gridwatch.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.GridwatchServerExtension;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit log is append-only even for the application's own database user. */
 class AuditLogTest {
-    private static TestDatabase.Fresh db;
+    @RegisterExtension
+    static final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
     private static AuditLog audit;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        audit = new AuditLog(db.db());
+        audit = new AuditLog(database.db());
         audit.append(Actor.system("test"), "user.update", "user", "someone", Map.of("role", "planner"),
                 Map.of("role", "admin"), "promoted");
-    }
-
-    @AfterAll
-    static void stop() {
-        db.close();
     }
 
     @Test
@@ -59,7 +54,7 @@ class AuditLogTest {
     }
 
     private static void run(String sql) throws SQLException {
-        try (Connection c = db.db().dataSource().getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = database.db().dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }

@@ -2,6 +2,7 @@ package cn.gridwatch.grid.assign;
 
 import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridLevel;
+import cn.gridwatch.grid.io.CsvLines;
 import cn.gridwatch.grid.io.CsvRecords;
 import cn.gridwatch.grid.locate.GridIndex;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,7 +95,7 @@ public final class PointAssigner {
             outHeader.add(l.id() + "_name");
         }
         outHeader.add("grid_error");
-        writeRow(w, outHeader);
+        CsvLines.write(w, outHeader, "\r\n");
         int inside = 0;
         for (int i = 0; i < rows.size(); i++) {
             List<String> row = new ArrayList<>(rows.get(i));
@@ -108,7 +109,7 @@ public final class PointAssigner {
             }
             row.add(a.error(i) == null ? "" : a.error(i));
             inside += a.inside(i) ? 1 : 0;
-            writeRow(w, row);
+            CsvLines.write(w, row, "\r\n");
         }
         w.flush();
         return new Summary(rows.size(), inside, a.errorCount());
@@ -190,22 +191,5 @@ public final class PointAssigner {
         throw new IllegalArgumentException("the CSV has no " + what + " column (looked for "
                 + String.join(", ", candidates) + "); its columns are " + header + "; name it with the "
                 + (what.equals("longitude") ? "lonColumn" : "latColumn") + " parameter");
-    }
-
-    private static void writeRow(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            String f = fields.get(i) == null ? "" : fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(f.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(f);
-            }
-        }
-        w.write("\r\n");
     }
 }

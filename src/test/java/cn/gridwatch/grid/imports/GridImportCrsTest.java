@@ -6,46 +6,35 @@ import static cn.gridwatch.grid.GridTestFiles.ogr2ogr;
 import static cn.gridwatch.grid.GridTestFiles.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridService;
 import cn.gridwatch.grid.GridTestFiles;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 
 /** Each source CRS path ends in EPSG:4490 where the geometry belongs. */
 class GridImportCrsTest {
-    private static TestDatabase.Fresh fresh;
+    @RegisterExtension
+    static final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
     private GridImportService imports;
     private GridService grid;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void open() {
-        fresh = TestDatabase.fresh();
-    }
-
-    @AfterAll
-    static void close() {
-        fresh.close();
-    }
-
     @BeforeEach
     void clean() {
-        fresh.db().inTransaction("cleaning", c -> c.createStatement().executeUpdate(
-                "delete from grid_cell; delete from grid_import"));
-        imports = new GridImportService(fresh.db(), null);
-        grid = new GridService(fresh.db());
+        database.exec("delete from grid_cell; delete from grid_import");
+        imports = new GridImportService(database.db(), null);
+        grid = new GridService(database.db());
     }
 
     private Path source4490() {

@@ -7,7 +7,7 @@ import static cn.gridwatch.grid.GridTestFiles.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridService;
@@ -20,38 +20,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every source format reads the same two townships, Chinese names intact. One database per class. */
 class GridImportFormatsTest {
     private static final Charset GBK = Charset.forName("GBK");
-    private static TestDatabase.Fresh fresh;
+    @RegisterExtension
+    static final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
     private GridImportService imports;
     private GridService grid;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void open() {
-        fresh = TestDatabase.fresh();
-    }
-
-    @AfterAll
-    static void close() {
-        fresh.close();
-    }
-
     @BeforeEach
     void clean() {
-        fresh.db().inTransaction("cleaning", c -> c.createStatement().executeUpdate(
-                "delete from grid_cell; delete from grid_import"));
-        imports = new GridImportService(fresh.db(), null);
-        grid = new GridService(fresh.db());
+        database.exec("delete from grid_cell; delete from grid_import");
+        imports = new GridImportService(database.db(), null);
+        grid = new GridService(database.db());
     }
 
     private Path source() {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
-import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.grid.GridCell;
 import cn.gridwatch.grid.GridCellDetail;
 import cn.gridwatch.grid.GridCellRef;
@@ -17,22 +17,21 @@ import cn.gridwatch.grid.NotFoundException;
 import cn.gridwatch.grid.qa.GridQaService;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class GridImportServiceTest {
     private static final String EPSG4490 = "urn:ogc:def:crs:EPSG::4490";
-    private TestDatabase.Fresh fresh;
+    @RegisterExtension
+    final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
     private GridImportService imports;
     private GridService grid;
 
@@ -41,14 +40,8 @@ class GridImportServiceTest {
 
     @BeforeEach
     void open() {
-        fresh = TestDatabase.fresh();
-        imports = new GridImportService(fresh.db(), new GridQaService(fresh.db()));
-        grid = new GridService(fresh.db());
-    }
-
-    @AfterEach
-    void close() {
-        fresh.close();
+        imports = new GridImportService(database.db(), new GridQaService(database.db()));
+        grid = new GridService(database.db());
     }
 
     private Path townships(String name, String wktOf001) {
@@ -59,15 +52,6 @@ class GridImportServiceTest {
 
     private ImportRequest request(Path file, LocalDate from) {
         return ImportRequest.builder(file, GridLevel.TOWNSHIP).validFrom(from).build();
-    }
-
-    private long count(String sql) {
-        return fresh.db().withConnection("counting", c -> {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
     }
 
     @Test
@@ -84,7 +68,7 @@ class GridImportServiceTest {
         assertThat(d.cell().parentCode()).isEqualTo("430102000000");
         assertThat(d.cell().geometry().getSRID()).isEqualTo(4490);
         assertThat(grid.currentVersion()).isEqualTo(1);
-        assertThat(count("select count(*) from grid_import")).isEqualTo(1);
+        assertThat(database.number("select count(*) from grid_import")).isEqualTo(1);
         assertThat(r.qa()).isNotNull();
     }
 
@@ -92,7 +76,7 @@ class GridImportServiceTest {
     void re_importing_the_same_file_changes_nothing() {
         Path f = townships("t.geojson", box(113.0, 28.0, 113.01, 28.01));
         imports.importFile(request(f, LocalDate.of(2023, 1, 1)));
-        long rows = count("select count(*) from grid_cell");
+        long rows = database.number("select count(*) from grid_cell");
 
         ImportReport again = imports.importFile(request(f, LocalDate.of(2024, 6, 1)));
 
@@ -100,8 +84,8 @@ class GridImportServiceTest {
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(again.inserted() + again.replaced()).isZero();
         assertThat(again.gridVersion()).isNull();
-        assertThat(count("select count(*) from grid_cell")).isEqualTo(rows);
-        assertThat(count("select count(*) from grid_cell where valid_to is not null")).isZero();
+        assertThat(database.number("select count(*) from grid_cell")).isEqualTo(rows);
+        assertThat(database.number("select count(*) from grid_cell where valid_to is not null")).isZero();
         assertThat(grid.currentVersion()).isEqualTo(1);
     }
 
@@ -160,8 +144,8 @@ class GridImportServiceTest {
         assertThat(r.rejections().get(3).reason()).contains("county").contains("township");
         assertThat(r.rejections().get(4).reason()).contains("Point");
         assertThat(r.rejections().get(0).reason()).contains("duplicate code").contains("features 1, 6");
-        assertThat(count("select count(*) from grid_cell")).isZero();
-        assertThat(count("select count(*) from grid_import")).isZero();
+        assertThat(database.number("select count(*) from grid_cell")).isZero();
+        assertThat(database.number("select count(*) from grid_import")).isZero();
         assertThat(grid.currentVersion()).isZero();
         assertThat(r.toText()).contains("nothing was written");
     }
@@ -183,7 +167,7 @@ class GridImportServiceTest {
 
         assertThat(r.status()).isEqualTo(ImportStatus.DRY_RUN);
         assertThat(r.inserted()).isEqualTo(2);
-        assertThat(count("select count(*) from grid_cell")).isZero();
+        assertThat(database.number("select count(*) from grid_cell")).isZero();
     }
 
     @Test
@@ -224,7 +208,7 @@ class GridImportServiceTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(count("select count(*) from grid_cell")).isEqualTo(2);
+        assertThat(database.number("select count(*) from grid_cell")).isEqualTo(2);
         assertThat(grid.currentVersion()).isEqualTo(1);
     }
 

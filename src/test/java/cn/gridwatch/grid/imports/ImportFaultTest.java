@@ -2,6 +2,7 @@ package cn.gridwatch.grid.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.grid.GridKind;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImportFaultTest {
     private static final LocalDate FROM = LocalDate.of(2024, 1, 1);
+    @RegisterExtension
+    final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
 
     @TempDir
     static Path dir;
@@ -46,42 +50,40 @@ class ImportFaultTest {
     @Timeout(180)
     void an_import_killed_with_sigkill_while_writing_leaves_nothing_and_the_same_file_then_imports_fully()
             throws Exception {
-        try (TestDatabase.Fresh db = TestDatabase.fresh()) {
-            long versionBefore = scalar(db.db(), "select version from grid_version");
-            ProcessBuilder pb = new ProcessBuilder(command("import", big.toString(), "--level", "village", "--crs",
-                    "EPSG:4490", "--valid-from", "2024-01-01", "--no-qa")).redirectErrorStream(true);
-            pb.environment().put("GRIDWATCH_DB_URL", db.url());
-            pb.environment().put("GRIDWATCH_DB_USER", TestDatabase.user());
-            pb.environment().put("GRIDWATCH_DB_PASSWORD", TestDatabase.password());
-            Process p = pb.start();
-            String seen = killOnceWriting(p);
-            assertThat(seen).as("the child was killed in the write phase").startsWith("write ");
-            System.out.println("import child killed with SIGKILL after progress '" + seen + "'");
+        long versionBefore = scalar(database.db(), "select version from grid_version");
+        ProcessBuilder pb = new ProcessBuilder(command("import", big.toString(), "--level", "village", "--crs",
+                "EPSG:4490", "--valid-from", "2024-01-01", "--no-qa")).redirectErrorStream(true);
+        pb.environment().put("GRIDWATCH_DB_URL", database.fresh().url());
+        pb.environment().put("GRIDWATCH_DB_USER", TestDatabase.user());
+        pb.environment().put("GRIDWATCH_DB_PASSWORD", TestDatabase.password());
+        Process p = pb.start();
+        String seen = killOnceWriting(p);
+        assertThat(seen).as("the child was killed in the write phase").startsWith("write ");
+        System.out.println("import child killed with SIGKILL after progress '" + seen + "'");
 
-            assertThat(scalar(db.db(), "select count(*) from grid_cell")).isZero();
-            assertThat(scalar(db.db(), "select count(*) from grid_import")).isZero();
-            assertThat(scalar(db.db(), "select version from grid_version")).isEqualTo(versionBefore);
+        assertThat(scalar(database.db(), "select count(*) from grid_cell")).isZero();
+        assertThat(scalar(database.db(), "select count(*) from grid_import")).isZero();
+        assertThat(scalar(database.db(), "select version from grid_version")).isEqualTo(versionBefore);
 
-            ImportReport again = new GridImportService(db.db(), null).importFile(
-                    ImportRequest.builder(big, GridLevel.VILLAGE).kind(GridKind.ADMIN).crs("EPSG:4490").validFrom(FROM)
-                            .qa(false).build());
-            assertThat(again.status()).isEqualTo(ImportStatus.COMMITTED);
-            assertThat(again.inserted()).isEqualTo(20_000);
-            assertThat(scalar(db.db(), "select count(*) from grid_cell where valid_to is null")).isEqualTo(20_000);
-            assertThat(scalar(db.db(), "select count(*) from grid_import")).isEqualTo(1);
-        }
+        ImportReport again = new GridImportService(database.db(), null).importFile(
+                ImportRequest.builder(big, GridLevel.VILLAGE).kind(GridKind.ADMIN).crs("EPSG:4490").validFrom(FROM)
+                        .qa(false).build());
+        assertThat(again.status()).isEqualTo(ImportStatus.COMMITTED);
+        assertThat(again.inserted()).isEqualTo(20_000);
+        assertThat(scalar(database.db(), "select count(*) from grid_cell where valid_to is null")).isEqualTo(20_000);
+        assertThat(scalar(database.db(), "select count(*) from grid_import")).isEqualTo(1);
     }
 
     @Test
     @Timeout(120)
     void two_imports_of_the_same_file_at_once_end_like_one() throws Exception {
         Path file = SyntheticVillages.write(dir.resolve("small.geojson"), 20, 100);
-        try (TestDatabase.Fresh db = TestDatabase.fresh();
-             Database second = Database.open(db.url(), TestDatabase.user(), TestDatabase.password(), 4)) {
-            long versionBefore = scalar(db.db(), "select version from grid_version");
+        try (Database second = Database.open(database.fresh().url(), TestDatabase.user(), TestDatabase.password(),
+                4)) {
+            long versionBefore = scalar(database.db(), "select version from grid_version");
             CountDownLatch go = new CountDownLatch(1);
             List<CompletableFuture<ImportReport>> runs = new ArrayList<>();
-            for (Database instance : List.of(db.db(), second)) {
+            for (Database instance : List.of(database.db(), second)) {
                 runs.add(CompletableFuture.supplyAsync(() -> {
                     try {
                         go.await();
@@ -98,10 +100,10 @@ class ImportFaultTest {
             assertThat(List.of(a.status(), b.status())).containsOnly(ImportStatus.COMMITTED);
             assertThat(List.of(a.inserted(), b.inserted())).containsExactlyInAnyOrder(2000, 0);
             assertThat(List.of(a.unchanged(), b.unchanged())).containsExactlyInAnyOrder(0, 2000);
-            assertThat(scalar(db.db(), "select count(*) from grid_cell")).isEqualTo(2000);
-            assertThat(scalar(db.db(), "select count(*) from (select code from grid_cell where valid_to is null"
+            assertThat(scalar(database.db(), "select count(*) from grid_cell")).isEqualTo(2000);
+            assertThat(scalar(database.db(), "select count(*) from (select code from grid_cell where valid_to is null"
                     + " group by code, kind having count(*) > 1) d")).isZero();
-            assertThat(scalar(db.db(), "select version from grid_version")).isEqualTo(versionBefore + 1);
+            assertThat(scalar(database.db(), "select version from grid_version")).isEqualTo(versionBefore + 1);
         }
     }
 

@@ -5,7 +5,7 @@ import static cn.gridwatch.grid.GridTestFiles.geojson;
 import static cn.gridwatch.grid.GridTestFiles.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.db.TestDatabase;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.grid.GridJson;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.GridService;
@@ -16,9 +16,9 @@ import cn.gridwatch.grid.imports.ImportStatus;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  */
 class GridQaServiceTest {
-    private static TestDatabase.Fresh fresh;
+    @RegisterExtension
+    static final GridwatchServerExtension database = GridwatchServerExtension.databaseOnly();
     private static GridQaService qa;
     private static QaReport report;
 
@@ -42,9 +43,8 @@ class GridQaServiceTest {
 
     @BeforeAll
     static void importBrokenCity() {
-        fresh = TestDatabase.fresh();
-        qa = new GridQaService(fresh.db());
-        GridImportService imports = new GridImportService(fresh.db(), qa);
+        qa = new GridQaService(database.db());
+        GridImportService imports = new GridImportService(database.db(), qa);
         load(imports, GridLevel.CITY, row("430100", "长沙市", box(112.9, 28.1, 113.1, 28.3)));
         load(imports, GridLevel.COUNTY,
                 row("430102", "芙蓉区", box(112.9, 28.1, 113.0, 28.3)),
@@ -64,11 +64,6 @@ class GridQaServiceTest {
         Path f = geojson(dir.resolve(level.id() + ".geojson"), "EPSG:4490", List.of(rows));
         assertThat(imports.importFile(ImportRequest.builder(f, level).validFrom(LocalDate.of(2024, 1, 1)).qa(false)
                 .build()).status()).isEqualTo(ImportStatus.COMMITTED);
-    }
-
-    @AfterAll
-    static void close() {
-        fresh.close();
     }
 
     @Test
@@ -148,7 +143,7 @@ class GridQaServiceTest {
             assertThat(r.action()).isEqualTo("new_version");
             assertThat(r.areaAfterM2()).isBetween(25e6, 30e6); // two triangles, half of 0.05° x 0.1°
         });
-        GridService grid = new GridService(fresh.db());
+        GridService grid = new GridService(database.db());
         assertThat(grid.history("430103003")).hasSize(2);
         assertThat(grid.get("430103003", null).cell().geometry().isValid()).isTrue();
         assertThat(qa.report(QaRequest.under("430103003")).ofType(QaFinding.INVALID_GEOMETRY)).isEmpty();

@@ -1,11 +1,13 @@
 package cn.gridwatch.grid.generate.registers;
 
+import cn.gridwatch.grid.io.CsvLines;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,27 +51,10 @@ public final class CsvTable {
 
     public void write(Path dir) throws IOException {
         try (Writer w = Files.newBufferedWriter(dir.resolve(fileName), StandardCharsets.UTF_8)) {
-            line(w, header.toArray(new String[0]));
+            CsvLines.write(w, header, "\n");
             for (String[] r : rows) {
-                line(w, r);
+                CsvLines.write(w, Arrays.asList(r), "\n");
             }
         }
-    }
-
-    private static void line(Writer w, String[] fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                w.write(',');
-            }
-            String f = fields[i];
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                w.write('"');
-                w.write(f.replace("\"", "\"\""));
-                w.write('"');
-            } else {
-                w.write(f);
-            }
-        }
-        w.write('\n');
     }
 }
