@@ -119,20 +119,7 @@ public final class TileController {
             ctx.status(204);
             return;
         }
-        if (!contentType.equals(PNG)) {
-            ctx.contentType(contentType).result(tile.bytes()); // Javalin may gzip vector tiles for the client
-            return;
-        }
-        // PNG (never compressed again) straight from the cached array to the socket: ctx.result(byte[])
-        // wraps it in a stream that Javalin copies in 8 KiB steps, the hottest frame of a cached tile
-        // in a profile (bench/README)
-        ctx.contentType(contentType);
-        ctx.res().setContentLength(tile.bytes().length);
-        try {
-            ctx.res().getOutputStream().write(tile.bytes());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("writing a tile to the client", e);
-        }
+        ctx.contentType(contentType).result(tile.bytes());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
