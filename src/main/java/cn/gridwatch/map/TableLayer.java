@@ -2,6 +2,7 @@ package cn.gridwatch.map;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,11 +24,56 @@ import java.util.Objects;
  * @param where       the rows that belong to the layer, e.g. {@code valid_to is null}
  * @param attributes  output name to expression, for feature info, vector tiles and the features API
  * @param time        the timestamptz column time filters apply to (null: not time-filtered)
- * @param defaultDays the window when a request gives no time: the last this many days
+ * @param defaultDays the window when a request gives no time: the last this many days (0: all)
  * @param scoped      true when rows are filtered by the viewer's jurisdiction (the four cell codes)
+ * @param params      vendor parameters (WMS {@code PLAN=}, {@code LEVEL=}, the same names in tile and
+ *                    features URLs) by lower-case name: each binds {@code expression = value}
+ * @param restrictedTo null, or a condition with two placeholders (the viewer's user name, then user id)
+ *                    that a viewer without {@code TableFilter.Viewer#privileged()} must meet (plans:
+ *                    their author and team members); viewers the app does not know see nothing
+ * @param sources     the data sources the rows come from ({@code map_data_version}, V10: roads,
+ *                    plans, problems, patrols, sources, complaints, monitoring); their versions key
+ *                    the layer's cached tiles and extents. Empty: never cached
+ * @param movesWithClock true when the rows or their classes change with time alone (overdue
+ *                    problems, the last 30 days of patrols, seals ending), so cached tiles expire
+ * @param detail      null, or a condition for rows shown only from web zoom {@code detailMinZoom}
+ *                    (vector tiles) or, in maps, below the scale halfway between that zoom and the
+ *                    one before (minor roads)
  */
 public record TableLayer(String table, String geometry, GeometryKind kind, String code, String name, String styleClass,
-        String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped) {
+        String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped,
+        Map<String, Param> params, String restrictedTo, java.util.Set<String> sources, boolean movesWithClock,
+        String detail, int detailMinZoom) {
+    /**
+     * A vendor parameter: {@code expression = parse(value)}, bound; {@code defaultValue} (already
+     * parsed, null: no filter) applies when a request does not give it.
+     */
+    public record Param(String name, String expression, java.util.function.Function<String, Object> parse,
+            Object defaultValue, String description) {
+        /** A whole-number id, e.g. a plan id. */
+        public static Param id(String name, String expression, String description) {
+            return new Param(name, expression, v -> parseId(name, v), null, description);
+        }
+
+        /** The value of a request's text, with the parameter named in errors. */
+        public Object value(String text) {
+            return parse.apply(text.trim());
+        }
+
+        private static Object parseId(String name, String v) {
+            try {
+                long id = Long.parseLong(v);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new IllegalArgumentException("parameter " + name.toUpperCase(java.util.Locale.ROOT)
+                    + " must be a positive whole number (an id), but was: '" + v + "'");
+        }
+    }
+
     /** The geometry types a register layer can have. */
     public enum GeometryKind {
         POINT("Point"), LINE("MultiLineString"), POLYGON("MultiPolygon");
@@ -44,6 +90,10 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         }
     }
 
+    /** The sources of {@code map_data_version} (V10), one per group of tables its triggers watch. */
+    public static final java.util.Set<String> DATA_SOURCES = java.util.Set.of("roads", "plans", "problems", "patrols",
+            "sources", "complaints", "monitoring");
+
     /** The four grid-code columns every register table has, coarsest first. */
     public static final String[] CELL_COLUMNS = {"city_code", "county_code", "township_code", "village_code"};
 
@@ -52,6 +102,33 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(kind, "kind");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        sources = java.util.Set.copyOf(sources);
+        if (!DATA_SOURCES.containsAll(sources)) {
+            throw new IllegalArgumentException("unknown data source in " + sources + "; the sources are " + DATA_SOURCES);
+        }
+        if (restrictedTo != null && restrictedTo.chars().filter(ch -> ch == '?').count() != 2) {
+            throw new IllegalArgumentException("restrictedTo needs two placeholders (user name, user id): "
+                    + restrictedTo);
+        }
+    }
+
+    /** Web Mercator scale denominator of zoom 0 (256-pixel tiles, 0.28 mm pixels). */
+    static final double ZOOM0_SCALE = 559_082_264.028;
+
+    /** True when {@code detail} rows are left out of a map at {@code scaleDenominator}. */
+    public boolean hidesDetailAt(double scaleDenominator) {
+        return detail != null && scaleDenominator >= ZOOM0_SCALE / Math.pow(2, detailMinZoom - 0.5);
+    }
+
+    /** True when {@code detail} rows are left out of vector tiles at zoom {@code z}. */
+    public boolean hidesDetailAtZoom(int z) {
+        return detail != null && z < detailMinZoom;
+    }
+
+    /** True when a request without a time gets every row (no default window). */
+    public boolean allTimesByDefault() {
+        return defaultDays <= 0;
     }
 
     public boolean timed() {
@@ -76,6 +153,12 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         private String time;
         private int defaultDays;
         private boolean scoped = true;
+        private final Map<String, Param> params = new LinkedHashMap<>();
+        private String restrictedTo;
+        private final java.util.Set<String> sources = new java.util.TreeSet<>();
+        private boolean movesWithClock;
+        private String detail;
+        private int detailMinZoom;
 
         private Builder(String table) {
             this.table = table;
@@ -136,7 +219,38 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
             return this;
         }
 
-        /** Filtered by time on {@code column}; without a requested time, the last {@code days} days. */
+        /** A vendor parameter filtering the rows (see {@link Param}). */
+        public Builder param(Param p) {
+            params.put(p.name(), p);
+            return this;
+        }
+
+        /** The data sources (V10 {@code map_data_version}) whose changes change the layer. */
+        public Builder dependsOn(String... names) {
+            sources.addAll(List.of(names));
+            return this;
+        }
+
+        /** What the layer shows changes with the clock alone (see {@link TableLayer#movesWithClock()}). */
+        public Builder movesWithClock() {
+            this.movesWithClock = true;
+            return this;
+        }
+
+        /** Rows meeting {@code condition} show only from web zoom {@code minZoom} (see {@link TableLayer#detail()}). */
+        public Builder detail(String condition, int minZoom) {
+            this.detail = condition;
+            this.detailMinZoom = minZoom;
+            return this;
+        }
+
+        /** Rows only some viewers see (see {@link TableLayer#restrictedTo()}). */
+        public Builder restrictedTo(String condition) {
+            this.restrictedTo = condition;
+            return this;
+        }
+
+        /** Filtered by time on {@code column}; without a requested time, the last {@code days} days (0: all). */
         public Builder time(String column, int days) {
             this.time = column;
             this.defaultDays = days;
@@ -145,7 +259,7 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
 
         public TableLayer build() {
             return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays,
-                    scoped);
+                    scoped, params, restrictedTo, sources, movesWithClock, detail, detailMinZoom);
         }
     }
 }

@@ -24,61 +24,79 @@ public final class TableFeatureSource {
     private final Database db;
     private final Clock clock;
     private final TableRepository repo = new TableRepository();
+    private final MapDataVersions versions;
 
     public TableFeatureSource(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.versions = new MapDataVersions(db);
+    }
+
+    /** The versions of the data behind the table layers (for caches keyed on them). */
+    public MapDataVersions versions() {
+        return versions;
     }
 
     /** Features of {@code layer} in a lon/lat box, lines and areas simplified to {@code toleranceDeg} (0: none). */
     public List<MapFeature> draw(MapLayer layer, Envelope lonLat, double toleranceDeg, TableFilter f) {
         check(layer);
         return db.withConnection("reading " + layer.name() + " for a map", c -> repo.draw(c, layer, lonLat,
-                toleranceDeg, f.effectiveTime(layer.table(), clock), f.scopePrefix(), MAX_DRAWN));
+                toleranceDeg, f.effectiveTime(layer.table(), clock), f, MAX_DRAWN));
     }
 
     /** At most {@code max} features within {@code radiusDeg} of (lon, lat), nearest first, with attributes. */
     public List<MapFeature> near(MapLayer layer, double lon, double lat, double radiusDeg, TableFilter f, int max) {
         check(layer);
         return db.withConnection("reading " + layer.name() + " at a point", c -> repo.near(c, layer, lon, lat,
-                radiusDeg, f.effectiveTime(layer.table(), clock), f.scopePrefix(), max));
+                radiusDeg, f.effectiveTime(layer.table(), clock), f, max));
     }
 
     /** One page of features in {@code bbox} (null: anywhere), ordered by code. */
     public FeaturePage page(MapLayer layer, Envelope bbox, TableFilter f, int limit, int offset) {
         check(layer);
         return db.withConnection("reading items of " + layer.name(), c -> repo.page(c, layer, bbox,
-                f.effectiveTime(layer.table(), clock), f.scopePrefix(), limit, offset));
+                f.effectiveTime(layer.table(), clock), f, limit, offset));
     }
 
     /** The feature with id {@code id} if the viewer may see it (the default time window does not apply). */
-    public Optional<FeatureRow> one(MapLayer layer, String id, String scopePrefix) {
+    public Optional<FeatureRow> one(MapLayer layer, String id, String scopePrefix, TableFilter.Viewer viewer) {
         check(layer);
         return db.withConnection("reading feature " + id + " of " + layer.name(),
-                c -> repo.one(c, layer, id, null, scopePrefix));
+                c -> repo.one(c, layer, id, null, new TableFilter(null, scopePrefix, java.util.Map.of(), viewer)));
     }
 
     /** {@code [minLon, minLat, maxLon, maxLat]} of what the viewer sees of the layer (any time), or null. */
     public double[] extent(MapLayer layer, String scopePrefix) {
+        return extent(layer, scopePrefix, TableFilter.Viewer.PRIVILEGED);
+    }
+
+    /** As {@link #extent(MapLayer, String)} of the rows {@code viewer} may see (restricted layers: plans). */
+    public double[] extent(MapLayer layer, String scopePrefix, TableFilter.Viewer viewer) {
         check(layer);
         return db.withConnection("reading the extent of " + layer.name(),
-                c -> repo.extent(c, layer, null, scopePrefix));
+                c -> repo.extent(c, layer, null, new TableFilter(null, scopePrefix, java.util.Map.of(), viewer)));
     }
 
     /** The first and last time of a timed layer's rows, or null when it has none. */
     public Instant[] timeExtent(MapLayer layer) {
+        return timeExtent(layer, TableFilter.Viewer.PRIVILEGED);
+    }
+
+    /** As {@link #timeExtent(MapLayer)} of the rows {@code viewer} may see. */
+    public Instant[] timeExtent(MapLayer layer, TableFilter.Viewer viewer) {
         check(layer);
         if (!layer.timed()) {
             throw new IllegalArgumentException("layer " + layer.name() + " has no time");
         }
-        return db.withConnection("reading the time extent of " + layer.name(), c -> repo.timeExtent(c, layer));
+        return db.withConnection("reading the time extent of " + layer.name(), c -> repo.timeExtent(c, layer,
+                new TableFilter(null, "", java.util.Map.of(), viewer)));
     }
 
     /** The MVT tile z/x/y of {@code layer}; lines and areas simplified by {@code simplifyMetres} (0: not). */
     public byte[] mvt(MapLayer layer, int z, int x, int y, double simplifyMetres, TableFilter f) {
         check(layer);
         return db.withConnection("building tile " + layer.name() + "/" + z + "/" + x + "/" + y, c -> repo.mvt(c, layer,
-                z, x, y, simplifyMetres, f.effectiveTime(layer.table(), clock), f.scopePrefix()));
+                z, x, y, simplifyMetres, f.effectiveTime(layer.table(), clock), f));
     }
 
     private static void check(MapLayer layer) {

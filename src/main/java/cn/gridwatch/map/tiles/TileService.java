@@ -8,8 +8,11 @@ import cn.gridwatch.map.render.ImageEncoder;
 import cn.gridwatch.map.render.ImageFormat;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.style.Style;
+import cn.gridwatch.map.TableLayer;
+import cn.gridwatch.map.table.MapDataVersions;
 import cn.gridwatch.map.table.TableFilter;
 import java.awt.image.BufferedImage;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -18,10 +21,12 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Vector (MVT) and PNG tiles of the published layers. Grid tiles are cached by (format, style, layer,
- * z, x, y, grid version, scope). Register tiles are built on every request and not cached: their rows
- * change without a grid version bump, and what they show moves with the clock (overdue problems,
- * the default window of complaints); they are points, cheap to draw. Officers get only the rows of
- * their jurisdiction. The grid version comes from {@code currentVersion}, which in the app is the
+ * z, x, y, grid version, scope). Table layers' tiles (registers, roads, plans, thematic) are cached
+ * too, with a variant in the key: the data version of their sources ({@link MapDataVersions}: from
+ * memory, re-read after any commit through this instance, so an edit here is never answered with
+ * an old tile, and at least every second for edits by other instances), the time range, vendor parameters, the viewer for restricted layers, and the minute
+ * for layers whose picture moves with the clock (overdue problems, coverage of the last 30 days,
+ * the default window of complaints). Officers get only the rows of their jurisdiction. The grid version comes from {@code currentVersion}, which in the app is the
  * version of the in-memory grid snapshot: an import through this instance refreshes it before
  * answering, imports through other instances reach it by LISTEN/NOTIFY (or the poll), so no
  * database query is made per cached tile. Because the version is in the key, a tile built before a
@@ -39,12 +44,16 @@ public final class TileService {
     public static final int PNG_SIZE = 256;
     static final int LABEL_BUFFER_PX = 64;
     private static final String WEB_MERCATOR = "EPSG:3857";
+    /** Tiles of layers that move with the clock are cached for at most this long. */
+    static final long CLOCK_BUCKET_MS = 60_000;
 
     private final Database db;
     private final MapImageService images;
     private final LongSupplier currentVersion;
     private final TileCache cache;
     private final TileRepository repo = new TileRepository();
+    private final MapDataVersions versions;
+    private final Clock clock;
 
     /** @param cacheBytes the most bytes of tiles kept in memory (0 turns caching off) */
     public TileService(Database db, MapImageService images, LongSupplier currentVersion, long cacheBytes) {
@@ -52,6 +61,8 @@ public final class TileService {
         this.images = images;
         this.currentVersion = currentVersion;
         this.cache = new TileCache(cacheBytes);
+        this.versions = images.tables().versions(); // one in-memory copy shared with the WMS capabilities
+        this.clock = Clock.systemUTC();
     }
 
     /** The current grid version (what {@code ?v=} must equal for a long-lived answer). */
@@ -72,14 +83,26 @@ public final class TileService {
      * ({@code time} null: the layer's default window).
      */
     public Tile tile(TileLayer layer, TileCoord t, String scopePrefix, TimeRange time) {
+        return tile(layer, t, new TableFilter(time, scopePrefix));
+    }
+
+    /**
+     * The MVT tile of {@code layer} at {@code t} for {@code filter}: its scope, and for register
+     * layers its time range, vendor parameters and viewer.
+     */
+    public Tile tile(TileLayer layer, TileCoord t, TableFilter filter) {
+        String scopePrefix = filter.scopePrefix();
         long version = currentVersion();
         if (t.z() < layer.minZoom()) {
             return tile(new byte[0], version);
         }
         if (!layer.isGrid()) {
             double simplify = t.z() <= TileRepository.SIMPLIFY_UP_TO_ZOOM ? TileRepository.unitMetres(t.z()) : 0;
-            return tile(images.tables().mvt(layer.layer(), t.z(), t.x(), t.y(), simplify,
-                    new TableFilter(time, scopePrefix)), version);
+            Supplier<byte[]> build = () -> images.tables().mvt(layer.layer(), t.z(), t.x(), t.y(), simplify, filter);
+            String variant = variant(layer.layer().table(), filter);
+            return variant == null ? tile(build.get(), version)
+                    : cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix,
+                            variant), build);
         }
         return cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
                 () -> db.withConnection("building tile " + layer.id() + "/" + t.z() + "/" + t.x() + "/" + t.y(),
@@ -95,6 +118,12 @@ public final class TileService {
      * @throws IllegalArgumentException naming the style when the layer has no such style
      */
     public Tile png(TileLayer layer, TileCoord t, String style, String scopePrefix, TimeRange time) {
+        return png(layer, t, style, new TableFilter(time, scopePrefix));
+    }
+
+    /** As {@link #png(TileLayer, TileCoord, String, String, TimeRange)} for {@code filter} (see {@link #tile(TileLayer, TileCoord, TableFilter)}). */
+    public Tile png(TileLayer layer, TileCoord t, String style, TableFilter filter) {
+        String scopePrefix = filter.scopePrefix();
         MapLayer mapLayer = layer.layer();
         Style s = mapLayer.style(style);
         long version = currentVersion();
@@ -102,10 +131,13 @@ public final class TileService {
         if (!mapLayer.visibleAt(MapImageService.scaleDenominator(CrsRegistry.parse(WEB_MERCATOR), tileBox, PNG_SIZE))) {
             return tile(new byte[0], version);
         }
-        TableFilter filter = new TableFilter(time, scopePrefix);
         if (!layer.isGrid()) {
-            return tile(ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null),
-                    version);
+            Supplier<byte[]> build = () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter),
+                    ImageFormat.PNG, null);
+            String variant = variant(mapLayer.table(), filter);
+            return variant == null ? tile(build.get(), version)
+                    : cached(new TileCache.Key("png", s.name(), layer.id(), t.z(), t.x(), t.y(), version, scopePrefix,
+                            variant), build);
         }
         return cached(new TileCache.Key("png", s.name(), layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
                 () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null));
@@ -138,10 +170,39 @@ public final class TileService {
         return tile;
     }
 
+    /**
+     * What besides the address and grid version a table layer's tile depends on, as a cache key part:
+     * the data version of its sources (see {@link MapDataVersions}),
+     * the asked time, its vendor parameters, the viewer when rows are restricted and the minute when
+     * the layer moves with the clock (or shows a default window ending now). Null when the layer
+     * declares no sources (never cached).
+     */
+    private String variant(TableLayer table, TableFilter f) {
+        if (table.sources().isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder().append(versions.of(table));
+        sb.append('|').append(f.time() == null ? "-" : f.time().from() + "/" + f.time().to());
+        sb.append('|').append(f.paramValues(table));
+        if (table.restrictedTo() != null) {
+            sb.append('|').append(f.viewer().key());
+        }
+        boolean defaultWindow = table.timed() && !table.allTimesByDefault() && f.time() == null;
+        if (table.movesWithClock() || defaultWindow) {
+            sb.append("|m").append(clock.millis() / CLOCK_BUCKET_MS);
+        }
+        return sb.toString();
+    }
+
     /** The layer's extent as {@code [minLon, minLat, maxLon, maxLat]} for TileJSON. */
     public double[] bounds(TileLayer layer, String scopePrefix) {
+        return bounds(layer, scopePrefix, TableFilter.Viewer.PRIVILEGED);
+    }
+
+    /** As {@link #bounds(TileLayer, String)} of the rows {@code viewer} may see (restricted layers: plans). */
+    public double[] bounds(TileLayer layer, String scopePrefix, TableFilter.Viewer viewer) {
         if (!layer.isGrid()) {
-            double[] e = images.tables().extent(layer.layer(), scopePrefix);
+            double[] e = images.tables().extent(layer.layer(), scopePrefix, viewer);
             return e != null ? e : TileRepository.WORLD.clone();
         }
         return db.withConnection("reading the extent of " + layer.id(), c -> repo.bounds(c, layer, scopePrefix));

@@ -205,14 +205,24 @@ final class CapabilitiesWriter {
     }
 
     /**
-     * TIME of a timed register layer: intervals of days from its first row to today; the default is
-     * its default window (the last N days up to today).
+     * TIME of a timed register layer: intervals of days from its first row to today (or its last row
+     * when later: plan days ahead); the default is its default window (the last N days up to today),
+     * or the whole extent for layers without one (problems, plans). Restricted layers (plans) show a
+     * year either side of today rather than their rows' days, as every reader gets these capabilities.
      */
     private void intervalTimeDimension(MapLayer layer) {
         Instant[] t = extents.times().get(layer.name());
-        LocalDate first = t == null ? today : LocalDate.ofInstant(t[0], ZoneId.systemDefault());
-        LocalDate from = today.minusDays(layer.table().defaultDays());
-        dimension((first.isBefore(today) ? first : today) + "/" + today + "/P1D", from + "/" + today);
+        // restricted layers (plans) have no time extent read from their rows: a year either side of today
+        boolean restricted = layer.table().restrictedTo() != null;
+        LocalDate first = t != null ? LocalDate.ofInstant(t[0], ZoneId.systemDefault())
+                : restricted ? today.minusYears(1) : today;
+        LocalDate last = t != null ? LocalDate.ofInstant(t[1], ZoneId.systemDefault())
+                : restricted ? today.plusYears(1) : today;
+        LocalDate end = last.isAfter(today) ? last : today; // plans may lie ahead
+        LocalDate start = first.isBefore(end) ? first : end;
+        String defaultValue = layer.table().allTimesByDefault() ? start + "/" + end
+                : today.minusDays(layer.table().defaultDays()) + "/" + today;
+        dimension(start + "/" + end + "/P1D", defaultValue);
     }
 
     private void dimension(String extent, String defaultValue) {

@@ -14,8 +14,6 @@ import cn.gridwatch.map.style.Style;
 import cn.gridwatch.map.table.TableFeatureSource;
 import cn.gridwatch.map.table.TableFilter;
 import java.awt.image.BufferedImage;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,12 +26,12 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The WMS use cases without HTTP: maps (drawn by {@link MapImageService}, shared with the PNG tiles),
  * feature info, legends and what the capabilities need: the grid version, each layer's extent and
- * the time extents. Grid extents are cached per grid version; register extents change without it,
- * so they are cached for {@value #REGISTER_EXTENT_SECONDS} seconds. Thread-safe.
+ * the time extents. Extents are cached per grid version and data version of the table layers'
+ * sources ({@code MapDataVersions}: an edit through this instance gives fresh extents on the next
+ * request, one through another instance within a second). Thread-safe.
  */
 public final class WmsService {
     static final double PIXEL_M = MapImageService.PIXEL_M;
-    static final long REGISTER_EXTENT_SECONDS = 60;
     /** Feature info finds points within this many pixels of the clicked one. */
     static final int HIT_RADIUS_PX = 6;
     /** Register extents narrower than this (a single point) are widened to it, in degrees. */
@@ -43,27 +41,21 @@ public final class WmsService {
     private final GridFeatureSource source;
     private final TableFeatureSource tables;
     private final MapImageService images;
-    private final Clock clock;
-    private volatile Extents extents = new Extents(-1, Instant.MIN, Map.of(), null, Map.of());
+    private volatile Extents extents = new Extents(-1, -1, Map.of(), null, Map.of());
 
     /**
      * What the capabilities show of the data: a lon/lat extent per layer name (absent: empty layer),
      * the first day of the grid's TIME dimension and the first and last time of timed layers.
      */
-    record Extents(long gridVersion, Instant expires, Map<String, Envelope> byLayer, LocalDate firstGridDate,
+    record Extents(long gridVersion, long dataVersion, Map<String, Envelope> byLayer, LocalDate firstGridDate,
             Map<String, Instant[]> times) {
     }
 
     public WmsService(GridService grids, MapImageService images) {
-        this(grids, images, Clock.systemDefaultZone());
-    }
-
-    public WmsService(GridService grids, MapImageService images, Clock clock) {
         this.grids = grids;
         this.images = images;
         this.source = images.source();
         this.tables = images.tables();
-        this.clock = clock;
     }
 
     /**
@@ -79,15 +71,15 @@ public final class WmsService {
     /** The extents for the capabilities (see {@link Extents}), re-read when stale. */
     Extents extents(long gridVersion) {
         Extents e = extents;
-        Instant now = clock.instant();
-        if (e.gridVersion() != gridVersion || now.isAfter(e.expires())) {
-            e = readExtents(gridVersion, now);
+        long dataVersion = tables.versions().all();
+        if (e.gridVersion() != gridVersion || e.dataVersion() != dataVersion) {
+            e = readExtents(gridVersion, dataVersion);
             extents = e;
         }
         return e;
     }
 
-    private Extents readExtents(long gridVersion, Instant now) {
+    private Extents readExtents(long gridVersion, long dataVersion) {
         Map<String, Envelope> byLayer = new HashMap<>();
         Map<GridLevel, Envelope> levels = source.extents();
         Map<String, Instant[]> times = new HashMap<>();
@@ -96,6 +88,14 @@ public final class WmsService {
                 Envelope e = levels.get(layer.level());
                 if (e != null) {
                     byLayer.put(layer.name(), e);
+                }
+                continue;
+            }
+            if (layer.table().restrictedTo() != null) {
+                // the same capabilities go to every viewer: no extent or time drawn from rows some may not see
+                Envelope city = levels.get(GridLevel.CITY);
+                if (city != null) {
+                    byLayer.put(layer.name(), city);
                 }
                 continue;
             }
@@ -114,7 +114,7 @@ public final class WmsService {
                 }
             }
         }
-        return new Extents(gridVersion, now.plus(Duration.ofSeconds(REGISTER_EXTENT_SECONDS)), Map.copyOf(byLayer),
+        return new Extents(gridVersion, dataVersion, Map.copyOf(byLayer),
                 source.firstDate(), Map.copyOf(times));
     }
 
@@ -122,9 +122,10 @@ public final class WmsService {
      * GetMap: the layers drawn by the shared map image path. Grid layers show every cell (the grid
      * is not secret; feature info is filtered), register layers only the rows of {@code scopePrefix}.
      */
-    BufferedImage map(GetMapRequest r, String scopePrefix) {
+    BufferedImage map(GetMapRequest r, String scopePrefix, TableFilter.Viewer viewer) {
         return images.render(new MapImageService.Request(r.layers(), r.styles(), r.crs(), r.bbox(), r.width(),
-                r.height(), r.background(), r.gridDate(), code -> true, new TableFilter(r.time(), scopePrefix)));
+                r.height(), r.background(), r.gridDate(), code -> true,
+                new TableFilter(r.time(), scopePrefix, r.vendor(), viewer)));
     }
 
     /**
@@ -133,7 +134,7 @@ public final class WmsService {
      * {@value #HIT_RADIUS_PX} pixels in the viewer's jurisdiction ({@code scopePrefix}).
      */
     List<MapFeature> featureInfo(GetMapRequest r, List<MapLayer> queryLayers, int i, int j, int max,
-            Predicate<String> visible, String scopePrefix) {
+            Predicate<String> visible, String scopePrefix, TableFilter.Viewer viewer) {
         Envelope b = r.bbox();
         double x = b.getMinX() + (i + 0.5) * b.getWidth() / r.width();
         double y = b.getMaxY() - (j + 0.5) * b.getHeight() / r.height();
@@ -157,8 +158,8 @@ public final class WmsService {
                     }
                 }
             } else {
-                out.addAll(tables.near(layer, lonLat[0], lonLat[1], radius, new TableFilter(r.time(), scopePrefix),
-                        max - out.size()));
+                out.addAll(tables.near(layer, lonLat[0], lonLat[1], radius, new TableFilter(r.time(), scopePrefix,
+                        r.vendor(), viewer), max - out.size()));
             }
         }
         return out;
