@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The catalogue of published layers, in capabilities order: the four grid levels, then the
- * registers ({@link RegisterLayers}). WMS, vector and PNG tiles and the features API all publish
+ * registers ({@link RegisterLayers}), roads and plans ({@link NetworkLayers}) and the thematic grid
+ * layers ({@link ThematicLayers}). WMS, vector and PNG tiles and the features API all publish
  * exactly these; a new layer from a table is one entry in {@link RegisterLayers} (or a list like
  * it added to {@link #ALL}). Immutable and thread-safe.
  */
@@ -20,13 +21,22 @@ public final class MapLayers {
             MapLayer.grid("grid_township", "乡镇/街道网格 Township grid", GridLevel.TOWNSHIP, 1_000_000, 7),
             MapLayer.grid("grid_village", "村/社区网格 Village grid", GridLevel.VILLAGE, 250_000, 10));
 
-    public static final List<MapLayer> ALL = concat(GRID, RegisterLayers.ALL);
+    public static final List<MapLayer> ALL = concat(concat(GRID, RegisterLayers.ALL), concat(NetworkLayers.ALL,
+            ThematicLayers.ALL));
+    private static final java.util.Set<String> VENDOR_PARAMS = ALL.stream().filter(l -> l.table() != null)
+            .flatMap(l -> l.table().params().keySet().stream())
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
 
     private MapLayers() {
     }
 
     public static List<MapLayer> all() {
         return ALL;
+    }
+
+    /** The vendor parameters some layer declares (lower case, e.g. {@code plan}, {@code level}). */
+    public static java.util.Set<String> vendorParams() {
+        return java.util.Collections.unmodifiableSet(VENDOR_PARAMS);
     }
 
     /** The layer named {@code name} (case-insensitive, trimmed), if any. */

@@ -25,9 +25,45 @@ import java.util.Objects;
  * @param time        the timestamptz column time filters apply to (null: not time-filtered)
  * @param defaultDays the window when a request gives no time: the last this many days
  * @param scoped      true when rows are filtered by the viewer's jurisdiction (the four cell codes)
+ * @param params      vendor parameters (WMS {@code PLAN=}, {@code LEVEL=}, the same names in tile and
+ *                    features URLs) by lower-case name: each binds {@code expression = value}
+ * @param restrictedTo null, or a condition with two placeholders (the viewer's user name, then user id)
+ *                    that a viewer without {@code TableFilter.Viewer#privileged()} must meet (plans:
+ *                    their author and team members); viewers the app does not know see nothing
  */
 public record TableLayer(String table, String geometry, GeometryKind kind, String code, String name, String styleClass,
-        String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped) {
+        String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped,
+        Map<String, Param> params, String restrictedTo) {
+    /**
+     * A vendor parameter: {@code expression = parse(value)}, bound; {@code defaultValue} (already
+     * parsed, null: no filter) applies when a request does not give it.
+     */
+    public record Param(String name, String expression, java.util.function.Function<String, Object> parse,
+            Object defaultValue, String description) {
+        /** A whole-number id, e.g. a plan id. */
+        public static Param id(String name, String expression, String description) {
+            return new Param(name, expression, v -> parseId(name, v), null, description);
+        }
+
+        /** The value of a request's text, with the parameter named in errors. */
+        public Object value(String text) {
+            return parse.apply(text.trim());
+        }
+
+        private static Object parseId(String name, String v) {
+            try {
+                long id = Long.parseLong(v);
+                if (id > 0) {
+                    return id;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new IllegalArgumentException("parameter " + name.toUpperCase(java.util.Locale.ROOT)
+                    + " must be a positive whole number (an id), but was: '" + v + "'");
+        }
+    }
+
     /** The geometry types a register layer can have. */
     public enum GeometryKind {
         POINT("Point"), LINE("MultiLineString"), POLYGON("MultiPolygon");
@@ -52,6 +88,16 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         Objects.requireNonNull(geometry, "geometry");
         Objects.requireNonNull(kind, "kind");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        if (restrictedTo != null && restrictedTo.chars().filter(ch -> ch == '?').count() != 2) {
+            throw new IllegalArgumentException("restrictedTo needs two placeholders (user name, user id): "
+                    + restrictedTo);
+        }
+    }
+
+    /** True when a request without a time gets every row (no default window). */
+    public boolean allTimesByDefault() {
+        return defaultDays <= 0;
     }
 
     public boolean timed() {
@@ -76,6 +122,8 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         private String time;
         private int defaultDays;
         private boolean scoped = true;
+        private final Map<String, Param> params = new LinkedHashMap<>();
+        private String restrictedTo;
 
         private Builder(String table) {
             this.table = table;
@@ -136,7 +184,19 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
             return this;
         }
 
-        /** Filtered by time on {@code column}; without a requested time, the last {@code days} days. */
+        /** A vendor parameter filtering the rows (see {@link Param}). */
+        public Builder param(Param p) {
+            params.put(p.name(), p);
+            return this;
+        }
+
+        /** Rows only some viewers see (see {@link TableLayer#restrictedTo()}). */
+        public Builder restrictedTo(String condition) {
+            this.restrictedTo = condition;
+            return this;
+        }
+
+        /** Filtered by time on {@code column}; without a requested time, the last {@code days} days (0: all). */
         public Builder time(String column, int days) {
             this.time = column;
             this.defaultDays = days;
@@ -145,7 +205,7 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
 
         public TableLayer build() {
             return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays,
-                    scoped);
+                    scoped, params, restrictedTo);
         }
     }
 }

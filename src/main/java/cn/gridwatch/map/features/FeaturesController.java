@@ -1,6 +1,8 @@
 package cn.gridwatch.map.features;
 
 import cn.gridwatch.http.Params;
+import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.table.TableFilter;
 import cn.gridwatch.map.FeaturePage;
 import cn.gridwatch.map.FeatureRow;
 import cn.gridwatch.map.TimeRange;
@@ -121,17 +123,19 @@ public final class FeaturesController {
         String datetime = Params.text(ctx, "datetime");
         TimeRange time = datetime == null ? null : TimeRange.parse("query parameter 'datetime'", datetime,
                 ZoneId.systemDefault());
-        FeaturePage page = features.page(d, scope(ctx), bbox, time, limit, offset);
+        Map<String, String> vendor = vendorParams(ctx);
+        FeaturePage page = features.page(d, new TableFilter(time, scope(ctx), vendor,
+                TableFilter.Viewer.of(AccessFilter.principal(ctx))), bbox, limit, offset);
         String path = "/ogc/collections/" + d.id() + "/items";
         String bboxText = Params.text(ctx, "bbox");
         List<Object> links = new ArrayList<>();
-        links.add(link(ctx, path + query(bboxText, datetime, limit, offset), "self", GEOJSON, "This page"));
+        links.add(link(ctx, path + query(bboxText, datetime, vendor, limit, offset), "self", GEOJSON, "This page"));
         if (offset + page.rows().size() < page.matched()) {
-            links.add(link(ctx, path + query(bboxText, datetime, limit, offset + page.rows().size()), "next", GEOJSON,
+            links.add(link(ctx, path + query(bboxText, datetime, vendor, limit, offset + page.rows().size()), "next", GEOJSON,
                     "Next page"));
         }
         if (offset > 0) {
-            links.add(link(ctx, path + query(bboxText, datetime, limit, Math.max(0, offset - limit)), "prev", GEOJSON,
+            links.add(link(ctx, path + query(bboxText, datetime, vendor, limit, Math.max(0, offset - limit)), "prev", GEOJSON,
                     "Previous page"));
         }
         List<Object> feats = new ArrayList<>(page.rows().size());
@@ -150,7 +154,8 @@ public final class FeaturesController {
     private void item(Context ctx) {
         checkFormat(ctx);
         FeatureCollectionDef d = FeatureCollectionDef.byId(ctx.pathParam("id"));
-        FeatureRow row = features.one(d, scope(ctx), ctx.pathParam("featureId"));
+        FeatureRow row = features.one(d, scope(ctx), TableFilter.Viewer.of(AccessFilter.principal(ctx)),
+                ctx.pathParam("featureId"));
         Map<String, Object> m = feature(row);
         String base = "/ogc/collections/" + d.id();
         m.put("links", List.of(link(ctx, base + "/items/" + enc(row.id()), "self", GEOJSON, String.valueOf(
@@ -181,7 +186,19 @@ public final class FeaturesController {
         return AccessFilter.principal(ctx).scope().prefix();
     }
 
-    private static String query(String bbox, String datetime, int limit, int offset) {
+    /** The vendor parameters any layer declares ({@code plan}, {@code level}), as given in the query. */
+    private static Map<String, String> vendorParams(Context ctx) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String name : MapLayers.vendorParams()) {
+            String v = Params.text(ctx, name);
+            if (v != null) {
+                out.put(name, v);
+            }
+        }
+        return out;
+    }
+
+    private static String query(String bbox, String datetime, Map<String, String> vendor, int limit, int offset) {
         StringBuilder q = new StringBuilder("?limit=").append(limit).append("&offset=").append(offset);
         if (bbox != null) {
             q.append("&bbox=").append(enc(bbox));
@@ -189,6 +206,7 @@ public final class FeaturesController {
         if (datetime != null) {
             q.append("&datetime=").append(enc(datetime));
         }
+        vendor.forEach((k, v) -> q.append('&').append(k).append('=').append(enc(v)));
         return q.toString();
     }
 

@@ -4,7 +4,6 @@ import cn.gridwatch.db.Database;
 import cn.gridwatch.grid.NotFoundException;
 import cn.gridwatch.map.FeaturePage;
 import cn.gridwatch.map.FeatureRow;
-import cn.gridwatch.map.TimeRange;
 import cn.gridwatch.map.table.TableFeatureSource;
 import cn.gridwatch.map.table.TableFilter;
 import java.time.Instant;
@@ -14,8 +13,8 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * Read use cases of the features API: pages of a collection, one feature, a collection's extent.
  * {@code scopePrefix} limits every answer to codes starting with it ("" for everything); for register
- * collections that is the finest grid code of each row. {@code time} filters timed collections
- * (null: their default window, {@link TimeRange#isAll()}: none) and is ignored by the others.
+ * collections that is the finest grid code of each row. The filter's time applies to timed collections
+ * (null: their default window, {@code TimeRange#isAll()}: none) and is ignored by the others.
  * Never imports Javalin. Thread-safe.
  */
 public final class FeaturesService {
@@ -32,8 +31,13 @@ public final class FeaturesService {
         this.tables = tables;
     }
 
-    public FeaturePage page(FeatureCollectionDef coll, String scopePrefix, Envelope bbox, TimeRange time, int limit,
-            int offset) {
+    /**
+     * A page of {@code coll} in {@code bbox} (null: anywhere) with what {@code filter} asks: its time,
+     * vendor parameters ({@code plan}, {@code level}) and viewer apply to register collections, its
+     * scope to every collection.
+     */
+    public FeaturePage page(FeatureCollectionDef coll, TableFilter filter, Envelope bbox, int limit, int offset) {
+        String scopePrefix = filter.scopePrefix();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be in 1.." + MAX_LIMIT + ", but was: " + limit);
         }
@@ -41,18 +45,18 @@ public final class FeaturesService {
             throw new IllegalArgumentException("offset must be >= 0, but was: " + offset);
         }
         if (!coll.layer().isGrid()) {
-            return tables.page(coll.layer(), bbox, new TableFilter(time, scopePrefix), limit, offset);
+            return tables.page(coll.layer(), bbox, filter, limit, offset);
         }
         return db.withConnection("reading items of " + coll.id(),
                 c -> repo.page(c, coll, scopePrefix, bbox, limit, offset));
     }
 
     /** @throws NotFoundException naming the feature and collection */
-    public FeatureRow one(FeatureCollectionDef coll, String scopePrefix, String featureId) {
+    public FeatureRow one(FeatureCollectionDef coll, String scopePrefix, TableFilter.Viewer viewer, String featureId) {
         Optional<FeatureRow> row = coll.layer().isGrid()
                 ? db.withConnection("reading feature " + featureId + " of " + coll.id(),
                         c -> repo.one(c, coll, scopePrefix, featureId))
-                : tables.one(coll.layer(), featureId, scopePrefix);
+                : tables.one(coll.layer(), featureId, scopePrefix, viewer);
         return row.orElseThrow(() -> new NotFoundException("no feature '" + featureId + "' in collection '"
                 + coll.id() + "'"));
     }

@@ -34,35 +34,35 @@ public final class TableFeatureSource {
     public List<MapFeature> draw(MapLayer layer, Envelope lonLat, double toleranceDeg, TableFilter f) {
         check(layer);
         return db.withConnection("reading " + layer.name() + " for a map", c -> repo.draw(c, layer, lonLat,
-                toleranceDeg, f.effectiveTime(layer.table(), clock), f.scopePrefix(), MAX_DRAWN));
+                toleranceDeg, f.effectiveTime(layer.table(), clock), f, MAX_DRAWN));
     }
 
     /** At most {@code max} features within {@code radiusDeg} of (lon, lat), nearest first, with attributes. */
     public List<MapFeature> near(MapLayer layer, double lon, double lat, double radiusDeg, TableFilter f, int max) {
         check(layer);
         return db.withConnection("reading " + layer.name() + " at a point", c -> repo.near(c, layer, lon, lat,
-                radiusDeg, f.effectiveTime(layer.table(), clock), f.scopePrefix(), max));
+                radiusDeg, f.effectiveTime(layer.table(), clock), f, max));
     }
 
     /** One page of features in {@code bbox} (null: anywhere), ordered by code. */
     public FeaturePage page(MapLayer layer, Envelope bbox, TableFilter f, int limit, int offset) {
         check(layer);
         return db.withConnection("reading items of " + layer.name(), c -> repo.page(c, layer, bbox,
-                f.effectiveTime(layer.table(), clock), f.scopePrefix(), limit, offset));
+                f.effectiveTime(layer.table(), clock), f, limit, offset));
     }
 
     /** The feature with id {@code id} if the viewer may see it (the default time window does not apply). */
-    public Optional<FeatureRow> one(MapLayer layer, String id, String scopePrefix) {
+    public Optional<FeatureRow> one(MapLayer layer, String id, String scopePrefix, TableFilter.Viewer viewer) {
         check(layer);
         return db.withConnection("reading feature " + id + " of " + layer.name(),
-                c -> repo.one(c, layer, id, null, scopePrefix));
+                c -> repo.one(c, layer, id, null, new TableFilter(null, scopePrefix, java.util.Map.of(), viewer)));
     }
 
     /** {@code [minLon, minLat, maxLon, maxLat]} of what the viewer sees of the layer (any time), or null. */
     public double[] extent(MapLayer layer, String scopePrefix) {
         check(layer);
         return db.withConnection("reading the extent of " + layer.name(),
-                c -> repo.extent(c, layer, null, scopePrefix));
+                c -> repo.extent(c, layer, null, new TableFilter(null, scopePrefix, java.util.Map.of(), TableFilter.Viewer.PRIVILEGED)));
     }
 
     /** The first and last time of a timed layer's rows, or null when it has none. */
@@ -78,7 +78,7 @@ public final class TableFeatureSource {
     public byte[] mvt(MapLayer layer, int z, int x, int y, double simplifyMetres, TableFilter f) {
         check(layer);
         return db.withConnection("building tile " + layer.name() + "/" + z + "/" + x + "/" + y, c -> repo.mvt(c, layer,
-                z, x, y, simplifyMetres, f.effectiveTime(layer.table(), clock), f.scopePrefix()));
+                z, x, y, simplifyMetres, f.effectiveTime(layer.table(), clock), f));
     }
 
     private static void check(MapLayer layer) {

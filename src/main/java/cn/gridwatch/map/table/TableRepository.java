@@ -37,7 +37,7 @@ final class TableRepository {
     static final int MVT_BUFFER = 64;
 
     List<MapFeature> draw(Connection c, MapLayer layer, Envelope lonLat, double toleranceDeg, TimeRange time,
-            String scope, int limit) throws SQLException {
+            TableFilter f, int limit) throws SQLException {
         TableLayer t = layer.table();
         Sql q = new Sql().sql("select " + heading(t) + ", ");
         if (t.kind() != TableLayer.GeometryKind.POINT && toleranceDeg > 0) {
@@ -45,7 +45,7 @@ final class TableRepository {
         } else {
             q.sql("ST_AsBinary(" + t.geometry() + ") as wkb");
         }
-        from(q, t, "", time, scope);
+        from(q, t, "", time, f);
         box(q, t, lonLat, "&&");
         q.bind(" order by " + t.code() + " limit ?", limit);
         List<MapFeature> out = new ArrayList<>();
@@ -63,10 +63,10 @@ final class TableRepository {
 
     /** Features within {@code radiusDeg} of (lon, lat), nearest first, with their attributes. */
     List<MapFeature> near(Connection c, MapLayer layer, double lon, double lat, double radiusDeg, TimeRange time,
-            String scope, int max) throws SQLException {
+            TableFilter f, int max) throws SQLException {
         TableLayer t = layer.table();
         Sql q = new Sql().sql("select " + heading(t) + attributes(t) + ", ST_AsBinary(" + t.geometry() + ") as wkb");
-        from(q, t, "", time, scope);
+        from(q, t, "", time, f);
         q.bind(" and ST_DWithin(" + t.geometry() + ", ST_SetSRID(ST_MakePoint(?, ?), 4490), ?)", lon, lat, radiusDeg);
         q.bind(" order by " + t.geometry() + " <-> ST_SetSRID(ST_MakePoint(?, ?), 4490), " + t.code() + " limit ?",
                 lon, lat, max);
@@ -81,11 +81,11 @@ final class TableRepository {
         return out;
     }
 
-    FeaturePage page(Connection c, MapLayer layer, Envelope bbox, TimeRange time, String scope, int limit, int offset)
+    FeaturePage page(Connection c, MapLayer layer, Envelope bbox, TimeRange time, TableFilter f, int limit, int offset)
             throws SQLException {
         TableLayer t = layer.table();
         Sql count = new Sql().sql("select count(*)");
-        from(count, t, "", time, scope);
+        from(count, t, "", time, f);
         box(count, t, bbox, "intersects");
         long matched;
         try (PreparedStatement ps = count.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -93,27 +93,27 @@ final class TableRepository {
             matched = rs.getLong(1);
         }
         Sql q = rowsQuery(t);
-        from(q, t, "", time, scope);
+        from(q, t, "", time, f);
         box(q, t, bbox, "intersects");
         q.bind(" order by " + t.code() + " limit ? offset ?", limit, offset);
         return new FeaturePage(rows(q, c, t), matched);
     }
 
-    Optional<FeatureRow> one(Connection c, MapLayer layer, String id, TimeRange time, String scope) throws SQLException {
+    Optional<FeatureRow> one(Connection c, MapLayer layer, String id, TimeRange time, TableFilter f) throws SQLException {
         TableLayer t = layer.table();
         Sql q = rowsQuery(t);
-        from(q, t, "", time, scope);
+        from(q, t, "", time, f);
         q.bind(" and " + t.code() + " = ?", id);
         List<FeatureRow> rows = rows(q, c, t);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     /** {@code [minLon, minLat, maxLon, maxLat]} of the rows, or null when there are none. */
-    double[] extent(Connection c, MapLayer layer, TimeRange time, String scope) throws SQLException {
+    double[] extent(Connection c, MapLayer layer, TimeRange time, TableFilter f) throws SQLException {
         TableLayer t = layer.table();
         Sql q = new Sql().sql("select ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) from (select ST_Extent("
                 + t.geometry() + ") as e");
-        from(q, t, "", time, scope);
+        from(q, t, "", time, f);
         q.sql(") x");
         try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -126,7 +126,7 @@ final class TableRepository {
     Instant[] timeExtent(Connection c, MapLayer layer) throws SQLException {
         TableLayer t = layer.table();
         Sql q = new Sql().sql("select min(" + t.time() + "), max(" + t.time() + ")");
-        from(q, t, "", null, "");
+        from(q, t, "", null, TableFilter.ALL);
         try (PreparedStatement ps = q.prepare(c); ResultSet rs = ps.executeQuery()) {
             rs.next();
             Timestamp a = rs.getTimestamp(1);
@@ -140,7 +140,7 @@ final class TableRepository {
      * envelope widened by the buffer and transformed to EPSG:4490 (GiST), lines and areas simplified
      * by a tile unit at {@code simplifyMetres} > 0. Empty bytes when nothing is in it.
      */
-    byte[] mvt(Connection c, MapLayer layer, int z, int x, int y, double simplifyMetres, TimeRange time, String scope)
+    byte[] mvt(Connection c, MapLayer layer, int z, int x, int y, double simplifyMetres, TimeRange time, TableFilter f)
             throws SQLException {
         TableLayer t = layer.table();
         String geom = "ST_Transform(" + t.geometry() + ", 3857)";
@@ -153,7 +153,7 @@ final class TableRepository {
             q.bind("ST_AsMVTGeom(" + geom + ", tile.env, ?, ?, true) as geom", MVT_EXTENT, MVT_BUFFER);
         }
         q.sql(", " + heading(t) + attributes(t));
-        from(q, t, "tile, ", time, scope);
+        from(q, t, "tile, ", time, f);
         q.bind(" and " + t.geometry() + " && ST_Transform(ST_Expand(tile.env,"
                 + " (ST_XMax(tile.env) - ST_XMin(tile.env)) * ?), 4490)", (double) MVT_BUFFER / MVT_EXTENT);
         q.sql(") r where r.geom is not null");
@@ -186,7 +186,8 @@ final class TableRepository {
                 + ", 7) as geojson");
     }
 
-    private static void from(Sql q, TableLayer t, String extraFrom, TimeRange time, String scope) {
+    private static void from(Sql q, TableLayer t, String extraFrom, TimeRange time, TableFilter f) {
+        String scope = f.scopePrefix();
         q.sql(" from " + extraFrom + t.table() + " where (" + t.where() + ")");
         if (time != null && time.from() != null) {
             q.bind(" and " + t.time() + " >= ?", time.from());
@@ -196,6 +197,10 @@ final class TableRepository {
         }
         if (t.scoped() && !scope.isEmpty()) {
             q.bind(" and " + FINEST_CELL + " like ?", scope + "%"); // prefixes are digits: no wildcards inside
+        }
+        f.paramValues(t).forEach((name, value) -> q.bind(" and " + t.params().get(name).expression() + " = ?", value));
+        if (t.restrictedTo() != null && !f.viewer().privileged()) {
+            q.bind(" and (" + t.restrictedTo() + ")", f.viewer().username(), f.viewer().userId());
         }
     }
 

@@ -3,6 +3,7 @@ package cn.gridwatch.map.tiles;
 import cn.gridwatch.http.Params;
 import cn.gridwatch.map.TableLayer;
 import cn.gridwatch.map.TimeRange;
+import cn.gridwatch.map.table.TableFilter;
 import cn.gridwatch.map.style.Style;
 import cn.gridwatch.security.AccessFilter;
 import io.javalin.config.RoutesConfig;
@@ -46,18 +47,38 @@ public final class TileController {
         TileLayer layer = TileLayer.byId(ctx.pathParam("layer"));
         String file = ctx.pathParam("file");
         String scope = AccessFilter.principal(ctx).scope().prefix();
-        TimeRange time = timeRange(ctx);
+        TableFilter filter = new TableFilter(timeRange(ctx), scope, vendorParams(ctx, layer),
+                TableFilter.Viewer.of(AccessFilter.principal(ctx)));
         if (file.endsWith(".png")) {
             String style = Params.text(ctx, "style");
             if (style == null && layer.isGrid()) {
                 style = Style.OUTLINE_LABELS;
             }
-            send(ctx, layer, tiles.png(layer, coord(ctx, file), style, scope, time), PNG);
+            send(ctx, layer, tiles.png(layer, coord(ctx, file), style, filter), PNG);
         } else if (file.endsWith(".mvt") || file.endsWith(".pbf")) {
-            send(ctx, layer, tiles.tile(layer, coord(ctx, file), scope, time), MVT);
+            send(ctx, layer, tiles.tile(layer, coord(ctx, file), filter), MVT);
         } else {
             throw new IllegalArgumentException("a tile URL ends in {y}.mvt or {y}.png, but was: '" + file + "'");
         }
+    }
+
+    /**
+     * The vendor parameters the layer declares ({@code plan}, {@code level}, {@code network}), checked.
+     *
+     * @throws IllegalArgumentException naming the parameter and the bad value
+     */
+    static Map<String, String> vendorParams(Context ctx, TileLayer layer) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (layer.layer().table() != null) {
+            layer.layer().table().params().forEach((name, decl) -> {
+                String v = Params.text(ctx, name);
+                if (v != null) {
+                    decl.value(v);
+                    out.put(name, v);
+                }
+            });
+        }
+        return out;
     }
 
     /** {@code from}/{@code to} (ISO dates, both days included) for timed layers; null when neither is given. */

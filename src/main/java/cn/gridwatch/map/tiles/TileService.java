@@ -76,6 +76,15 @@ public final class TileService implements AutoCloseable {
      * ({@code time} null: the layer's default window).
      */
     public Tile tile(TileLayer layer, TileCoord t, String scopePrefix, TimeRange time) {
+        return tile(layer, t, new TableFilter(time, scopePrefix));
+    }
+
+    /**
+     * The MVT tile of {@code layer} at {@code t} for {@code filter}: its scope, and for register
+     * layers its time range, vendor parameters and viewer.
+     */
+    public Tile tile(TileLayer layer, TileCoord t, TableFilter filter) {
+        String scopePrefix = filter.scopePrefix();
         long version = currentVersion();
         if (t.z() < layer.minZoom()) {
             return tile(new byte[0], version);
@@ -83,7 +92,7 @@ public final class TileService implements AutoCloseable {
         if (!layer.isGrid()) {
             double simplify = t.z() <= TileRepository.SIMPLIFY_UP_TO_ZOOM ? TileRepository.unitMetres(t.z()) : 0;
             return tile(images.tables().mvt(layer.layer(), t.z(), t.x(), t.y(), simplify,
-                    new TableFilter(time, scopePrefix)), version);
+                    filter), version);
         }
         return cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
                 () -> db.withConnection("building tile " + layer.id() + "/" + t.z() + "/" + t.x() + "/" + t.y(),
@@ -99,6 +108,12 @@ public final class TileService implements AutoCloseable {
      * @throws IllegalArgumentException naming the style when the layer has no such style
      */
     public Tile png(TileLayer layer, TileCoord t, String style, String scopePrefix, TimeRange time) {
+        return png(layer, t, style, new TableFilter(time, scopePrefix));
+    }
+
+    /** As {@link #png(TileLayer, TileCoord, String, String, TimeRange)} for {@code filter} (see {@link #tile(TileLayer, TileCoord, TableFilter)}). */
+    public Tile png(TileLayer layer, TileCoord t, String style, TableFilter filter) {
+        String scopePrefix = filter.scopePrefix();
         MapLayer mapLayer = layer.layer();
         Style s = mapLayer.style(style);
         long version = currentVersion();
@@ -106,7 +121,6 @@ public final class TileService implements AutoCloseable {
         if (!mapLayer.visibleAt(MapImageService.scaleDenominator(CrsRegistry.parse(WEB_MERCATOR), tileBox, PNG_SIZE))) {
             return tile(new byte[0], version);
         }
-        TableFilter filter = new TableFilter(time, scopePrefix);
         if (!layer.isGrid()) {
             return tile(ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null),
                     version);

@@ -205,14 +205,19 @@ final class CapabilitiesWriter {
     }
 
     /**
-     * TIME of a timed register layer: intervals of days from its first row to today; the default is
-     * its default window (the last N days up to today).
+     * TIME of a timed register layer: intervals of days from its first row to today (or its last row
+     * when later: plan days ahead); the default is its default window (the last N days up to today),
+     * or the whole extent for layers without one (problems, plans).
      */
     private void intervalTimeDimension(MapLayer layer) {
         Instant[] t = extents.times().get(layer.name());
         LocalDate first = t == null ? today : LocalDate.ofInstant(t[0], ZoneId.systemDefault());
-        LocalDate from = today.minusDays(layer.table().defaultDays());
-        dimension((first.isBefore(today) ? first : today) + "/" + today + "/P1D", from + "/" + today);
+        LocalDate last = t == null ? today : LocalDate.ofInstant(t[1], ZoneId.systemDefault());
+        LocalDate end = last.isAfter(today) ? last : today; // plans may lie ahead
+        LocalDate start = first.isBefore(end) ? first : end;
+        String defaultValue = layer.table().allTimesByDefault() ? start + "/" + end
+                : today.minusDays(layer.table().defaultDays()) + "/" + today;
+        dimension(start + "/" + end + "/P1D", defaultValue);
     }
 
     private void dimension(String extent, String defaultValue) {

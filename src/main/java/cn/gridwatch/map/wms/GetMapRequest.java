@@ -4,6 +4,7 @@ import cn.gridwatch.geo.CrsRegistry;
 import cn.gridwatch.geo.SupportedCrs;
 import cn.gridwatch.map.MapLayer;
 import cn.gridwatch.map.MapLayers;
+import cn.gridwatch.map.TableLayer;
 import cn.gridwatch.map.TimeRange;
 import cn.gridwatch.map.render.ImageFormat;
 import cn.gridwatch.map.style.Style;
@@ -14,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -21,11 +24,13 @@ import org.locationtech.jts.geom.Envelope;
  * {@code crs} (x = longitude/easting) whatever the axis order of the request; {@code background}
  * is null for a transparent map. TIME gives {@code gridDate}, the day whose cell versions grid
  * layers show (null: the current ones), and {@code time}, the interval time-filtered register
- * layers show (null: each layer's default window). Immutable.
+ * layers show (null: each layer's default window). {@code vendor}: the vendor parameters some layer
+ * declares ({@code PLAN}, {@code LEVEL}, {@code NETWORK}), lower-case names, values checked against
+ * the asked layers' declarations. Immutable.
  */
 record GetMapRequest(WmsVersion version, List<MapLayer> layers, List<Style> styles, SupportedCrs crs,
         Envelope bbox, int width, int height, ImageFormat format, boolean transparent, Color bgcolor, LocalDate gridDate,
-        TimeRange time) {
+        TimeRange time, Map<String, String> vendor) {
     static final int MAX_SIZE = 4096;
 
     /** The colour to fill before drawing: null when transparent (and the format has alpha). */
@@ -60,7 +65,36 @@ record GetMapRequest(WmsVersion version, List<MapLayer> layers, List<Style> styl
             gridDate = time(timeText);
         }
         TimeRange range = timeRange(timeText);
-        return new GetMapRequest(v, layers, styles, crs, bbox, width, height, format, transparent, bg, gridDate, range);
+        return new GetMapRequest(v, layers, styles, crs, bbox, width, height, format, transparent, bg, gridDate, range,
+                vendor(p, layers));
+    }
+
+    /**
+     * The vendor parameters given, each checked by the asked layers that declare it.
+     *
+     * @throws WmsException InvalidParameterValue naming the parameter and value
+     */
+    static Map<String, String> vendor(WmsParams p, List<MapLayer> layers) {
+        Map<String, String> out = new TreeMap<>();
+        for (String name : MapLayers.vendorParams()) {
+            String value = p.get(name.toUpperCase(Locale.ROOT));
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            for (MapLayer l : layers) {
+                TableLayer.Param decl = l.table() == null ? null : l.table().params().get(name);
+                if (decl != null) {
+                    try {
+                        decl.value(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new WmsException(WmsException.INVALID_PARAMETER, e.getMessage(),
+                                name.toUpperCase(Locale.ROOT));
+                    }
+                }
+            }
+            out.put(name, value.trim());
+        }
+        return out;
     }
 
     /**

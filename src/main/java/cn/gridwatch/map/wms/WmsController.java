@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import cn.gridwatch.map.table.TableFilter;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class WmsController {
         if (!registers && notModified(ctx, requestTag(ctx, p, v, wms.version()))) {
             return;
         }
-        byte[] image = ImageEncoder.encode(wms.map(r, scope(ctx).prefix()), r.format(), r.bgcolor());
+        byte[] image = ImageEncoder.encode(wms.map(r, scope(ctx).prefix(), viewer(ctx)), r.format(), r.bgcolor());
         if (registers && notModified(ctx, bodyTag(image))) {
             return;
         }
@@ -148,7 +149,7 @@ public final class WmsController {
         }
         Scope scope = scope(ctx);
         Predicate<String> visible = code -> scope.isAll() || scope.contains(code) || scope.isAncestor(code);
-        List<MapFeature> found = wms.featureInfo(r, query, i, j, max, visible, scope.prefix());
+        List<MapFeature> found = wms.featureInfo(r, query, i, j, max, visible, scope.prefix(), viewer(ctx));
         FeatureInfoWriter.Output out = FeatureInfoWriter.write(format, found);
         byte[] body = out.body().getBytes(StandardCharsets.UTF_8);
         if (registers && notModified(ctx, bodyTag(body))) {
@@ -200,6 +201,10 @@ public final class WmsController {
         }
         ctx.contentType(format.mime()).result(ImageEncoder.encode(WmsService.legend(layer, style, width, height), format,
                 Color.WHITE));
+    }
+
+    private static TableFilter.Viewer viewer(Context ctx) {
+        return TableFilter.Viewer.of(AccessFilter.principal(ctx));
     }
 
     private static Scope scope(Context ctx) {

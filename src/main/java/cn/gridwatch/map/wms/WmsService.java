@@ -122,9 +122,10 @@ public final class WmsService {
      * GetMap: the layers drawn by the shared map image path. Grid layers show every cell (the grid
      * is not secret; feature info is filtered), register layers only the rows of {@code scopePrefix}.
      */
-    BufferedImage map(GetMapRequest r, String scopePrefix) {
+    BufferedImage map(GetMapRequest r, String scopePrefix, TableFilter.Viewer viewer) {
         return images.render(new MapImageService.Request(r.layers(), r.styles(), r.crs(), r.bbox(), r.width(),
-                r.height(), r.background(), r.gridDate(), code -> true, new TableFilter(r.time(), scopePrefix)));
+                r.height(), r.background(), r.gridDate(), code -> true,
+                new TableFilter(r.time(), scopePrefix, r.vendor(), viewer)));
     }
 
     /**
@@ -133,7 +134,7 @@ public final class WmsService {
      * {@value #HIT_RADIUS_PX} pixels in the viewer's jurisdiction ({@code scopePrefix}).
      */
     List<MapFeature> featureInfo(GetMapRequest r, List<MapLayer> queryLayers, int i, int j, int max,
-            Predicate<String> visible, String scopePrefix) {
+            Predicate<String> visible, String scopePrefix, TableFilter.Viewer viewer) {
         Envelope b = r.bbox();
         double x = b.getMinX() + (i + 0.5) * b.getWidth() / r.width();
         double y = b.getMaxY() - (j + 0.5) * b.getHeight() / r.height();
@@ -157,8 +158,8 @@ public final class WmsService {
                     }
                 }
             } else {
-                out.addAll(tables.near(layer, lonLat[0], lonLat[1], radius, new TableFilter(r.time(), scopePrefix),
-                        max - out.size()));
+                out.addAll(tables.near(layer, lonLat[0], lonLat[1], radius, new TableFilter(r.time(), scopePrefix,
+                        r.vendor(), viewer), max - out.size()));
             }
         }
         return out;
