@@ -17,6 +17,19 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized = () => {};
+let gridDate = null;
+
+/**
+ * The day whose grid the map draws (the server's /api/web/config gridDate): search and cell details
+ * ask for the cells valid on it, so a cell valid only from a later date (未生效) is never offered
+ * without an outline on the map, and a click, the tiles and search agree.
+ */
+export function setGridDate(date) {
+    gridDate = date || null;
+}
+
+/** {date} for grid requests (empty before the date is known: the current cells). */
+export const gridParams = () => (gridDate ? {date: gridDate} : {});
 
 /** Called when any request answers 401 (session ended): the page shows the sign-in form. */
 export function setUnauthorizedHandler(fn) {

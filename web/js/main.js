@@ -101,6 +101,7 @@ async function start(me, early) {
     fill($('#user'), `${me.user.displayName || me.user.username} (${me.user.role})`);
     const homeLayer = `grid_${OFFICER_LEVEL[me.user.role] || 'city'}`;
     const [config, cityTileJson] = await early;
+    api.setGridDate(config.gridDate);
     const tileJson = homeLayer === 'grid_city' ? cityTileJson : await api.get(`/tiles/${homeLayer}.json`);
     const map = L.map('map', {maxZoom: MAX_ZOOM, minZoom: 3});
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
