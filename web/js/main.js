@@ -7,6 +7,7 @@ import {applyI18n, currentLang, setLang, t} from './i18n.js';
 import {GridLayers, MAX_ZOOM, versionOf} from './gridlayers.js';
 import {RegisterLayers} from './registers.js';
 import {LayerSwitcher} from './layerswitcher.js';
+import {Overlays} from './overlays.js';
 import {setupSearch} from './search.js';
 import {CellPanel} from './cellpanel.js';
 import {Planner} from './planner.js';
@@ -132,8 +133,10 @@ async function start(me, early) {
         panel.showFeature(register.id, item);
     });
     panel = new CellPanel({map, body: $('#panel-body'), crumbs: $('#crumbs'), me, features,
-        onProblemChanged: () => registers.refresh('problems')});
-    const switcher = new LayerSwitcher(grid, registers, basemap).addTo(map);
+        onProblemChanged: () => { registers.refresh('problems'); overlays.refresh(); }});
+    const overlays = new Overlays(map);
+    window.gwOverlays = overlays;
+    const switcher = new LayerSwitcher(grid, registers, basemap, overlays).addTo(map);
     L.control.scale({imperial: false}).addTo(map);
     const planner = new Planner(map, $('#plan-body'), false);
     const selectTab = setupTabs(planner);
@@ -166,7 +169,7 @@ async function start(me, early) {
         await probe(features);
         planner.available = features.has('plans');
         if (!$('#plan-body').hidden) planner.render();
-        await registers.setAvailable(features);
+        await Promise.all([registers.setAvailable(features), overlays.probe()]);
         if (panel.current) panel.renderCell(panel.current);
     }, 300);
 }
