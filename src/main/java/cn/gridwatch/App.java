@@ -12,6 +12,7 @@ import cn.gridwatch.map.wms.WmsService;
 import cn.gridwatch.meters.MeterController;
 import cn.gridwatch.problems.ProblemController;
 import cn.gridwatch.routing.network.RoadController;
+import cn.gridwatch.routing.jobs.PlanJobController;
 import cn.gridwatch.routing.plan.PlanController;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.AdminController;
@@ -70,7 +71,9 @@ public final class App {
             WebController.staticFiles(config);
             new WebController(web, () -> services.locate().snapshot().date()).routes(config.routes);
             new DrawController(services.draws()).routes(config.routes);
-            new PlanController(services.plans()).routes(config.routes);
+            PlanJobController planJobs = new PlanJobController(services.planJobs());
+            planJobs.routes(config.routes);
+            new PlanController(services.plans(), planJobs).routes(config.routes);
         });
     }
 

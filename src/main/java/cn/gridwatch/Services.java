@@ -18,6 +18,7 @@ import cn.gridwatch.meters.MeterReadingService;
 import cn.gridwatch.problems.ProblemService;
 import cn.gridwatch.routing.network.RoadImportService;
 import cn.gridwatch.routing.network.RoadMatrixProvider;
+import cn.gridwatch.routing.jobs.PlanJobService;
 import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.AuditLog;
 import cn.gridwatch.security.AuthService;
@@ -51,10 +52,12 @@ public record Services(
         RoadImportService roadImports,
         RoadMatrixProvider roads,
         DrawService draws,
-        PlanService plans) implements AutoCloseable {
+        PlanService plans,
+        PlanJobService planJobs) implements AutoCloseable {
 
     @Override
     public void close() {
+        planJobs.close();
         if (gridListener != null) {
             gridListener.close();
         }

@@ -39,6 +39,7 @@ import cn.gridwatch.routing.network.RoadImportService;
 import cn.gridwatch.routing.network.RoadMatrixProvider;
 import cn.gridwatch.routing.network.graph.MemoryMatrix;
 import cn.gridwatch.routing.TravelMatrixProvider;
+import cn.gridwatch.routing.jobs.PlanJobService;
 import cn.gridwatch.routing.plan.PlanCommand;
 import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.Actor;
@@ -151,13 +152,15 @@ final class Wiring {
         ProblemService problems = new ProblemService(db, audit, locate, clock);
         DispatchService dispatch = new DispatchService(db, audit, DispatchSettings.from(System.getenv()), clock);
         FeaturesService features = new FeaturesService(db, registerLayers);
+        PlanService plans = new PlanService(db, locate, users, audit, roads, clock);
         return new Services(db, grids, imports, qa, locate, listener, authListener, audit, auth, users,
                 cfg.trustProxy(), tiles, features, images, registers,
                 problems, new ReadingService(db, audit), dispatch, new PatrolTaskService(db),
                 new MeterReadingService(db, audit, clock), new MeterAlertService(db, audit, problems),
                 new StatsService(db, grids, cfg.patrolRules(), clock),
                 roadImports, roads,
-                new DrawService(db, audit, clock), new PlanService(db, locate, users, audit, roads, clock));
+                new DrawService(db, audit, clock), plans,
+                new PlanJobService(plans, audit, clock, cfg.planWorkers(), cfg.planQueue()));
     }
 
     /** Where plans made on the command line get travel times: the road networks, great-circle fallback. */

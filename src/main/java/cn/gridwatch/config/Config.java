@@ -27,6 +27,8 @@ import java.util.Map;
  *     ({@code GRIDWATCH_BASEMAP_URL}, default none: the grid is drawn on a plain background), e.g.
  *     Tianditu's; {@code http(s)://} with {@code {z}}, {@code {x}} and {@code {y}}
  * @param basemapAttribution the credit shown for that background map ({@code GRIDWATCH_BASEMAP_ATTRIBUTION})
+ * @param planWorkers background plan jobs computed at the same time ({@code GRIDWATCH_PLAN_WORKERS}, default 1)
+ * @param planQueue background plan jobs that may wait for a worker ({@code GRIDWATCH_PLAN_QUEUE}, default 8)
  */
 public record Config(
         int port,
@@ -42,7 +44,9 @@ public record Config(
         PatrolRules patrolRules,
         int roadSnapMetres,
         String basemapUrl,
-        String basemapAttribution) {
+        String basemapAttribution,
+        int planWorkers,
+        int planQueue) {
 
     public static Config fromEnvironment() {
         return from(System.getenv());
@@ -73,12 +77,15 @@ public record Config(
                 patrolRules(env),
                 intValue(env, "GRIDWATCH_ROAD_SNAP_METRES", 1000, 1, 100_000),
                 tileUrl(env, "GRIDWATCH_BASEMAP_URL"),
-                text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim());
+                text(env, "GRIDWATCH_BASEMAP_ATTRIBUTION", "").trim(),
+                intValue(env, "GRIDWATCH_PLAN_WORKERS", 1, 1, 16),
+                intValue(env, "GRIDWATCH_PLAN_QUEUE", 8, 0, 1000));
     }
 
     public Config withPort(int newPort) {
         return new Config(newPort, host, dbUrl, dbUser, dbPassword, dbPoolSize, maxUploadMb, gridRefreshSeconds,
-                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution);
+                sessionHours, trustProxy, patrolRules, roadSnapMetres, basemapUrl, basemapAttribution, planWorkers,
+                planQueue);
     }
 
     private static PatrolRules patrolRules(Map<String, String> env) {

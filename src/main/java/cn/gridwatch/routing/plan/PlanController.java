@@ -2,6 +2,7 @@ package cn.gridwatch.routing.plan;
 
 import cn.gridwatch.http.JsonFields;
 import cn.gridwatch.http.Params;
+import cn.gridwatch.routing.jobs.PlanJobController;
 import cn.gridwatch.security.AccessDeniedException;
 import cn.gridwatch.security.AccessFilter;
 import cn.gridwatch.security.Principal;
@@ -12,7 +13,8 @@ import java.util.Locale;
 
 /**
  * HTTP in and out for plans: {@code POST /api/plans/patrol}, {@code POST /api/plans/joint} (201 with
- * the stored plan), {@code GET /api/plans}, {@code GET /api/plans/{id}} and
+ * the stored plan; with {@code ?async=true} or {@code Prefer: respond-async} the request is checked,
+ * queued as a background job and answered 202, see {@link PlanJobController}), {@code GET /api/plans}, {@code GET /api/plans/{id}} and
  * {@code GET /api/plans/{id}/export?format=geojson|gpx|html}. Route rules are in {@code AccessPolicy};
  * what a caller may see of a plan is decided by {@link PlanService#get}.
  */
@@ -20,9 +22,12 @@ public final class PlanController {
     /** A joint plan lists up to 2,000 targets; 4 MB is ample. */
     static final int MAX_BODY = 4 * 1024 * 1024;
     private final PlanService plans;
+    private final PlanJobController jobs;
 
-    public PlanController(PlanService plans) {
+    /** {@code jobs} takes the requests made with {@code ?async=true} or {@code Prefer: respond-async}. */
+    public PlanController(PlanService plans, PlanJobController jobs) {
         this.plans = plans;
+        this.jobs = jobs;
     }
 
     public void routes(RoutesConfig r) {
@@ -34,13 +39,25 @@ public final class PlanController {
     }
 
     private void patrol(Context ctx) {
+        boolean async = PlanJobController.wantsAsync(ctx);
         PlanRequests.Patrol req = PlanRequests.patrol(JsonFields.read(ctx.bodyInputStream(), MAX_BODY));
-        ctx.status(201).json(plans.patrol(req, AccessFilter.principal(ctx), AccessFilter.actor(ctx)));
+        PlanService.Prepared prepared = plans.preparePatrol(req, AccessFilter.principal(ctx));
+        if (async) {
+            jobs.submit(ctx, prepared);
+        } else {
+            ctx.status(201).json(plans.compute(prepared, AccessFilter.actor(ctx), new PlanProgress()));
+        }
     }
 
     private void joint(Context ctx) {
+        boolean async = PlanJobController.wantsAsync(ctx);
         PlanRequests.Joint req = PlanRequests.joint(JsonFields.read(ctx.bodyInputStream(), MAX_BODY));
-        ctx.status(201).json(plans.joint(req, AccessFilter.actor(ctx)));
+        PlanService.Prepared prepared = plans.prepareJoint(req);
+        if (async) {
+            jobs.submit(ctx, prepared);
+        } else {
+            ctx.status(201).json(plans.compute(prepared, AccessFilter.actor(ctx), new PlanProgress()));
+        }
     }
 
     private void list(Context ctx) {

@@ -52,8 +52,40 @@ public final class PlanService {
         this.resolver = new TargetResolver(locate);
     }
 
+    /**
+     * A plan request checked and resolved against the registers (teams, targets, scope), ready to be
+     * computed by {@link #compute}; {@code request} is kept with the stored plan. Immutable.
+     */
+    public record Prepared(PlanInput input, Object request) {
+        public String kind() {
+            return input.kind();
+        }
+    }
+
     /** Plans, stores and audits one officer's patrol route; officers only for themselves and inside their subtree. */
     public Plan patrol(PlanRequests.Patrol r, Principal caller, Actor actor) {
+        return compute(preparePatrol(r, caller), actor, new PlanProgress());
+    }
+
+    /** Plans, stores and audits a joint enforcement plan (planners and administrators; checked by the caller). */
+    public Plan joint(PlanRequests.Joint r, Actor actor) {
+        return compute(prepareJoint(r), actor, new PlanProgress());
+    }
+
+    /**
+     * Computes, stores and audits a prepared plan, reporting to {@code progress}; a cancel stops it
+     * and nothing is stored (a cancel during the saving phase rolls the transaction back).
+     * @throws PlanCancelledException when cancelled
+     */
+    public Plan compute(Prepared p, Actor actor, PlanProgress progress) {
+        return store(p.input(), planner.plan(p.input(), provider, progress), p.request(), actor, progress);
+    }
+
+    /**
+     * Checks a patrol request and resolves its targets, without planning: every 400/403/404 comes from
+     * here. Officers only for themselves and inside their subtree.
+     */
+    public Prepared preparePatrol(PlanRequests.Patrol r, Principal caller) {
         User officer = r.officer() == null ? caller.user() : users.get(r.officer());
         if (caller.role().isOfficer() && officer.id() != caller.user().id()) {
             throw new AccessDeniedException("an officer plans patrol routes only for themselves, not for "
@@ -83,11 +115,11 @@ public final class PlanService {
                 r.endLat());
         PlanInput in = new PlanInput("patrol", r.name(), CrossRule.NONE, List.of(team), List.of(r.date()), r.hours(),
                 targets, 0, 0, r.solver(), null, null);
-        return store(in, planner.plan(in, provider), r, actor);
+        return new Prepared(in, r);
     }
 
-    /** Plans, stores and audits a joint enforcement plan (planners and administrators; checked by the caller). */
-    public Plan joint(PlanRequests.Joint r, Actor actor) {
+    /** Checks a joint request and resolves its teams and targets, without planning. */
+    public Prepared prepareJoint(PlanRequests.Joint r) {
         record Resolved(List<Team> teams, List<PlanTarget> targets) {
         }
         Resolved res = db.withConnection("reading the plan's teams and targets", c -> {
@@ -108,7 +140,7 @@ public final class PlanService {
         });
         PlanInput in = new PlanInput("joint", r.name(), r.rule(), res.teams(), r.days(), r.hours(), res.targets(),
                 r.maxStopsPerDay(), r.balance(), r.solver(), r.sealedUntil(), r.drawId());
-        return store(in, planner.plan(in, provider), r, actor);
+        return new Prepared(in, r);
     }
 
     /** One plan as {@code p} may see it. @throws NotFoundException when it does not exist or is not theirs to see */
@@ -137,7 +169,9 @@ public final class PlanService {
                 queries.list(c, p.username(), userId, limit, offset)));
     }
 
-    private Plan store(PlanInput in, PlanResult result, Object request, Actor actor) {
+    private Plan store(PlanInput in, PlanResult result, Object request, Actor actor, PlanProgress progress) {
+        progress.check();
+        progress.phase(PlanProgress.SAVING);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("days", in.days());
@@ -158,6 +192,7 @@ public final class PlanService {
             audit.append(c, actor, "plan", "inspection_plan", Long.toString(planId), null, after,
                     in.kind() + " plan '" + in.name() + "': " + result.servedCount() + " of " + in.targets().size()
                             + " targets planned");
+            progress.check(); // a cancel that came while saving rolls it all back
             return planId;
         });
         return db.withConnection("reading plan " + id, c -> queries.read(c, id));

@@ -44,6 +44,12 @@ public final class RoutePlanner {
     private final OrToolsSolver solver = new OrToolsSolver();
 
     public PlanResult plan(PlanInput in, TravelMatrixProvider provider) {
+        return plan(in, provider, new PlanProgress());
+    }
+
+    /** The same, reporting to and stoppable through {@code progress}. @throws PlanCancelledException */
+    public PlanResult plan(PlanInput in, TravelMatrixProvider provider, PlanProgress progress) {
+        progress.check();
         List<Team> teams = in.teams();
         Map<String, Integer> depotNode = new LinkedHashMap<>();
         List<Coordinate> points = new ArrayList<>();
@@ -62,8 +68,11 @@ public final class RoutePlanner {
         TravelMatrix m = provider.matrix(points);
         long matrixMillis = (System.nanoTime() - t0) / 1_000_000;
 
+        progress.check();
+        progress.phase(PlanProgress.SOLVING);
         RoutingProblem problem = problem(in, m, startNode, endNode, base);
-        RoutingSolution s = solver.solve(problem, in.solver());
+        RoutingSolution s = solver.solve(problem, in.solver(), progress.search());
+        progress.check();
 
         List<PlanResult.TeamDay> routes = new ArrayList<>();
         for (RoutingSolution.Route r : s.routes()) {

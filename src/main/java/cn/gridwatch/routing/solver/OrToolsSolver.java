@@ -62,6 +62,14 @@ public final class OrToolsSolver {
     }
 
     public RoutingSolution solve(RoutingProblem p, SolverOptions o) {
+        return solve(p, o, new SearchControl());
+    }
+
+    /**
+     * The same, watched and stoppable through {@code control}: a cancelled search answers status
+     * {@code cancelled} with stop reason {@code cancelled} and no routes.
+     */
+    public RoutingSolution solve(RoutingProblem p, SolverOptions o, SearchControl control) {
         loadNative();
         long started = System.nanoTime();
         List<RoutingSolution.Unserved> unserved = new ArrayList<>();
@@ -99,9 +107,19 @@ public final class OrToolsSolver {
             if (o.stallNeighbors() != Long.MAX_VALUE && watch) {
                 routing.addSearchMonitor(routing.solver().makeCustomLimit(stall));
             }
-            Assignment found = routing.solveWithParameters(parameters(o));
+            routing.addAtSolutionCallback(() -> control.solutionFound(routing));
+            control.attach(routing);
+            Assignment found;
+            try {
+                found = routing.solveWithParameters(parameters(o));
+            } finally {
+                control.detach();
+            }
             long solutions = routing.solver().solutions();
             long wall = (System.nanoTime() - started) / 1_000_000;
+            if (control.cancelled()) {
+                return new RoutingSolution("cancelled", List.of(), List.of(), -1, solutions, wall, "cancelled", false);
+            }
             String stop = stall.stalled ? "stalled" : stopReason(o, solutions, wall);
             boolean reproducible = !stop.equals("time_limit");
             if (found == null) {

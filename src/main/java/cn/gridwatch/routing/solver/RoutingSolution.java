@@ -8,13 +8,14 @@ import java.util.List;
  * Times and distances are in the problem's units. Immutable.
  *
  * @param status      {@code ok} (every mandatory visit served), {@code partial} (a mandatory visit is
- *                    unserved: the pre-checks showed it impossible) or {@code no_solution}
+ *                    unserved: the pre-checks showed it impossible), {@code no_solution} or
+ *                    {@code cancelled} ({@link SearchControl#cancel}; no routes)
  * @param objective   OR-Tools' objective (costs + penalties + balance term); -1 without a solution
  * @param solutions   solutions the search accepted
  * @param wallMillis  wall-clock time of the solve, building the model included
  * @param stopReason  {@code solution_limit}, {@code stalled} (no new solution in the stall limit
- *                    of neighbours), {@code no_improvement} (the improvement limit), {@code time_limit}
- *                    or {@code finished}
+ *                    of neighbours), {@code no_improvement} (the improvement limit), {@code time_limit},
+ *                    {@code finished} or {@code cancelled}
  * @param reproducible true unless the time limit stopped the search (see {@link SolverOptions})
  */
 public record RoutingSolution(String status, List<Route> routes, List<Unserved> unserved, long objective,

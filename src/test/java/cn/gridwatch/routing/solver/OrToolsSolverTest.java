@@ -169,4 +169,34 @@ class OrToolsSolverTest {
         assertThat(s.reproducible()).isFalse();
         assertThat(s.servedCount()).isEqualTo(99);
     }
+
+    @Test
+    void a_search_cancelled_from_another_thread_stops_long_before_its_limits_and_counts_its_solutions()
+            throws Exception {
+        Tsplib t = Tsplib.read(SharedData.file("benchmarks/tsplib/kroA100.tsp"));
+        SearchControl control = new SearchControl();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<RoutingSolution> f = other.submit(() -> solver.solve(t.problem(),
+                    SolverOptions.timeLimited(Duration.ofMinutes(10)), control));
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (control.solutions() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(control.solutions()).isGreaterThanOrEqualTo(5); // the progress counter moves
+            control.cancel();
+            RoutingSolution s = f.get(60, java.util.concurrent.TimeUnit.SECONDS); // far below the 10-minute limit
+            assertThat(s.status()).isEqualTo("cancelled");
+            assertThat(s.stopReason()).isEqualTo("cancelled");
+            assertThat(s.routes()).isEmpty();
+            assertThat(s.reproducible()).isFalse();
+        } finally {
+            other.shutdownNow();
+        }
+        // cancelled before it starts: it returns without searching
+        SearchControl early = new SearchControl();
+        early.cancel();
+        assertThat(solver.solve(t.problem(), SolverOptions.timeLimited(Duration.ofMinutes(10)), early).status())
+                .isEqualTo("cancelled");
+    }
 }
