@@ -36,7 +36,9 @@ export const LayerSwitcher = L.Control.extend({
     render() {
         const z = this.map.getZoom();
         const toggle = el('button', {class: 'switcher-toggle', type: 'button', 'aria-expanded': String(!this.collapsed),
-            onclick: () => { this.collapsed = !this.collapsed; this.render(); }}, t('layers.title'));
+            // rendered after the click: a button taken out of the page while its click still bubbles is no
+            // longer inside this control, and Leaflet would take the click for one on the map
+            onclick: () => { this.collapsed = !this.collapsed; setTimeout(() => this.render()); }}, t('layers.title'));
         if (this.collapsed) {
             fill(this.container, toggle);
             return;

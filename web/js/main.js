@@ -138,7 +138,7 @@ async function start(me, early) {
     window.gwOverlays = overlays;
     const switcher = new LayerSwitcher(grid, registers, basemap, overlays).addTo(map);
     L.control.scale({imperial: false}).addTo(map);
-    const planner = new Planner(map, $('#plan-body'), false);
+    const planner = new Planner(map, $('#plan-body'), false, !['gis_client', 'inspector'].includes(me.user.role));
     const selectTab = setupTabs(planner);
     map.on('click', e => {
         selectTab('cell');

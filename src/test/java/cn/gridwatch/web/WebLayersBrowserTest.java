@@ -30,7 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@link TestGrids} with registers imported through the API: air stations by type, complaints and
  * patrols (markers in the DOM appear and go), the road network imported from the shared OSM extract
  * and the thematic layers (server tiles with drawn pixels, and their legend images), the joint
- * multi-team plan view ({@link JointPlanFlow}), and the switcher on a phone. Screenshots go to
+ * multi-team plan view ({@link JointPlanFlow}), new plans as background jobs ({@link PlanJobFlow}),
+ * and the switcher on a phone. Screenshots go to
  * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -179,12 +180,20 @@ class WebLayersBrowserTest {
 
     @Test
     @Order(5)
+    void a_new_plan_runs_as_a_background_job_with_progress_and_can_be_cancelled() {
+        new PlanJobFlow(server, map).run();
+    }
+
+    @Test
+    @Order(6)
     void the_new_toggles_fit_on_a_phone() {
         BrowserContext phone = MapPage.signedIn(chromium.browser(), base, 390, 844, USER, PASSWORD);
         try {
             MapPage p = new MapPage(phone, base).open();
             p.page().waitForFunction("() => window.gwTimings.probed && window.gwOverlays.available.length === 5");
             p.$(".switcher-toggle").click();
+            p.page().waitForTimeout(500);
+            assertThat(p.$("section.located").count()).as("opening the switcher is no click on the map").isZero();
             for (String layer : new String[] {"roads", "plan_routes", "plan_stops", "grid_overdue", "grid_patrol_coverage",
                 "patrols", "complaints"}) {
                 assertThat(p.$("#layer-switcher input[data-layer='" + layer + "']").count()).as(layer).isEqualTo(1);
@@ -192,9 +201,10 @@ class WebLayersBrowserTest {
             p.$("input[data-layer='grid_overdue']").check();
             p.page().waitForFunction("() => document.querySelector(\"img[data-legend='grid_overdue']\")?.naturalWidth > 0");
             var box = p.$("#layer-switcher").boundingBox();
+            assertThat(box.y + box.height).as("the switcher ends above the bottom sheet")
+                    .isLessThanOrEqualTo(p.$("#panel").boundingBox().y + 1);
             assertThat(box.x).isGreaterThanOrEqualTo(0);
             assertThat(box.x + box.width).as("switcher inside the screen").isLessThanOrEqualTo(390.5);
-            assertThat(box.y + box.height).isLessThanOrEqualTo(844.5);
             assertThat((Integer) p.page().evaluate("() => document.scrollingElement.scrollWidth")).isLessThanOrEqualTo(390);
             p.shot("35-phone-layers-and-legend");
             assertThat(p.errors()).isEmpty();
