@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures (never asserts) how fast the web map of the demo city ({@code gis-data/}, 946 cells)
  * comes up in Chromium on localhost: navigation timing, first grid tile drawn (the first meaningful
- * paint: the page has nothing else to show) and all tiles in view. Cold means a fresh server on
- * the imported database (a restart; the JVM and its JIT are the test's, so a real restart is a
- * little slower): once opened at once, while the {@link cn.gridwatch.map.tiles.TileWarmer} is still
- * rendering, and once after it finished. Warm means a server that has served the page before,
+ * paint: the page has nothing else to show) and all tiles in view. Cold means a restart:
+ * {@code gridwatch serve} in a new JVM on the imported database ({@link FreshServer}), opened as
+ * soon as it answers (the {@link cn.gridwatch.map.tiles.TileWarmer} still rendering) and, in a
+ * second restart, once the warm-up has finished. Warm means a server that has served the page before,
  * with an empty browser cache, and a reload. Then panning at village zoom, first over new ground
  * and again over the same ground (tiles cached). Prints the figures with the load average and
  * writes them to {@code target/screenshots/timings.txt}; the aim (first paint under 2 s) is for
@@ -71,8 +71,8 @@ class WebMapLoadTimingTest {
         List<String> lines = new ArrayList<>();
         lines.add("web map load timings (ms since navigation start), demo city, 1366x768, Chromium "
                 + chromium.browser().version() + ", load average before: " + loadAverage());
-        lines.add(coldRow("fresh server at once (warm-up running)", false));
-        lines.add(coldRow("fresh server after its tile warm-up", true));
+        lines.add(coldRow("restarted server (new JVM), at once", false));
+        lines.add(coldRow("restarted server (new JVM), after its warm-up", true));
         BrowserContext first = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
         MapPage cold = new MapPage(first, base).open();
         cold.waitForTiles();
@@ -101,29 +101,24 @@ class WebMapLoadTimingTest {
     }
 
     /**
-     * A fresh server on the same database (a restart), opened in a new browser context at once or
-     * after the tile warm-up has finished; the server is closed afterwards.
+     * {@code gridwatch serve} started in a new JVM on the same database (a restart), opened in a new
+     * browser context as soon as it answers, or once its tile warm-up has logged that it finished;
+     * the server is stopped afterwards.
      */
-    private static String coldRow(String what, boolean afterWarmUp) throws InterruptedException {
-        try (TestServer fresh = new TestServer(db)) {
-            String freshBase = "http://127.0.0.1:" + fresh.port();
-            String note = "";
+    private static String coldRow(String what, boolean afterWarmUp) throws Exception {
+        try (FreshServer fresh = new FreshServer(db)) {
+            long up = fresh.awaitServing();
+            String note = String.format(Locale.ROOT, " [JVM start to serving: %d ms", up);
             if (afterWarmUp) {
-                long t0 = System.nanoTime();
-                var warmer = fresh.services().tiles().warmer();
-                while ((warmer.last() == null || !warmer.last().complete()) && System.nanoTime() - t0 < 60_000_000_000L) {
-                    Thread.sleep(50);
-                }
-                var r = warmer.last();
-                assertThat(r).as("warm-up finished within a minute").isNotNull();
-                note = String.format(Locale.ROOT, " [warm-up: %d tiles in %d ms]", r.tiles(), r.millis());
+                note += "; " + fresh.awaitLine("tile warm-up of grid version \\d+: \\d+ tiles in \\d+ ms")
+                        .replaceAll(".*tile warm-up", "warm-up");
             }
-            BrowserContext ctx = MapPage.signedIn(chromium.browser(), freshBase, 1366, 768, USER, USER + "-password");
+            BrowserContext ctx = MapPage.signedIn(chromium.browser(), fresh.base(), 1366, 768, USER, USER + "-password");
             try {
-                MapPage p = new MapPage(ctx, freshBase).open();
+                MapPage p = new MapPage(ctx, fresh.base()).open();
                 p.waitForTiles();
                 assertThat(p.errors()).isEmpty();
-                return row(what, p) + note;
+                return row(what, p) + note + "]";
             } finally {
                 ctx.close();
             }
