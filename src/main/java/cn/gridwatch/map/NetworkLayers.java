@@ -42,7 +42,7 @@ public final class NetworkLayers {
             MapLayer.table("roads", "道路 Road network",
                     "Imported road networks (road_edge, from OpenStreetMap), by road class; NETWORK=<id> for one"
                             + " network",
-                    TableLayer.from("road_edge").lines("geom").code("network_id || '-' || id")
+                    TableLayer.from("road_edge").dependsOn("roads").lines("geom").code("network_id || '-' || id")
                             .name("coalesce(name, '')").classBy(ROAD_CLASS).unscoped()
                             .columns("network_id", "road_class", "length_m", "speed_kmh", "maxspeed_kmh")
                             .attribute("road_name", "name")
@@ -69,7 +69,7 @@ public final class NetworkLayers {
                             .attribute("distance", "distance_m").columns("travel_s", "stop_count")
                             .time("day", 0)
                             .param(TableLayer.Param.id("plan", "plan_id", "the plan id"))
-                            .restrictedTo(PLAN_AUTHOR_OR_MEMBER.formatted("pr"))
+                            .restrictedTo(PLAN_AUTHOR_OR_MEMBER.formatted("pr")).dependsOn("plans")
                             .build(),
                     0, 0, Style.classified("by_team", "按小组 By team", teams(false), teamSymbol(false, 0))),
             MapLayer.table("plan_stops", "巡查停靠点 Plan stops",
@@ -86,6 +86,7 @@ public final class NetworkLayers {
                             .restrictedTo("created_by = ? or (exists (select 1 from inspection_plan_member m"
                                     + " where m.plan_id = ps.plan_id and m.user_id = ?)"
                                     + " and (sealed_until is null or sealed_until <= now()))")
+                            .dependsOn("plans").movesWithClock()
                             .build(),
                     0, 0, new Style("by_team", "按小组 By team (visit order)", teamSymbol(true, 0), teams(true), 10,
                             Color.BLACK, 0, 0)));

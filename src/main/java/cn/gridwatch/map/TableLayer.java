@@ -2,6 +2,7 @@ package cn.gridwatch.map;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,7 +34,7 @@ import java.util.Objects;
  */
 public record TableLayer(String table, String geometry, GeometryKind kind, String code, String name, String styleClass,
         String where, Map<String, String> attributes, String time, int defaultDays, boolean scoped,
-        Map<String, Param> params, String restrictedTo) {
+        Map<String, Param> params, String restrictedTo, java.util.Set<String> sources, boolean movesWithClock) {
     /**
      * A vendor parameter: {@code expression = parse(value)}, bound; {@code defaultValue} (already
      * parsed, null: no filter) applies when a request does not give it.
@@ -80,6 +81,10 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         }
     }
 
+    /** The sources of {@code map_data_version} (V10), one per group of tables its triggers watch. */
+    public static final java.util.Set<String> DATA_SOURCES = java.util.Set.of("roads", "plans", "problems", "patrols",
+            "sources", "complaints", "monitoring");
+
     /** The four grid-code columns every register table has, coarsest first. */
     public static final String[] CELL_COLUMNS = {"city_code", "county_code", "township_code", "village_code"};
 
@@ -89,6 +94,10 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         Objects.requireNonNull(kind, "kind");
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        sources = java.util.Set.copyOf(sources);
+        if (!DATA_SOURCES.containsAll(sources)) {
+            throw new IllegalArgumentException("unknown data source in " + sources + "; the sources are " + DATA_SOURCES);
+        }
         if (restrictedTo != null && restrictedTo.chars().filter(ch -> ch == '?').count() != 2) {
             throw new IllegalArgumentException("restrictedTo needs two placeholders (user name, user id): "
                     + restrictedTo);
@@ -124,6 +133,8 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
         private boolean scoped = true;
         private final Map<String, Param> params = new LinkedHashMap<>();
         private String restrictedTo;
+        private final java.util.Set<String> sources = new java.util.TreeSet<>();
+        private boolean movesWithClock;
 
         private Builder(String table) {
             this.table = table;
@@ -190,6 +201,18 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
             return this;
         }
 
+        /** The data sources (V10 {@code map_data_version}) whose changes change the layer. */
+        public Builder dependsOn(String... names) {
+            sources.addAll(List.of(names));
+            return this;
+        }
+
+        /** What the layer shows changes with the clock alone (see {@link TableLayer#movesWithClock()}). */
+        public Builder movesWithClock() {
+            this.movesWithClock = true;
+            return this;
+        }
+
         /** Rows only some viewers see (see {@link TableLayer#restrictedTo()}). */
         public Builder restrictedTo(String condition) {
             this.restrictedTo = condition;
@@ -205,7 +228,7 @@ public record TableLayer(String table, String geometry, GeometryKind kind, Strin
 
         public TableLayer build() {
             return new TableLayer(table, geometry, kind, code, name, styleClass, where, attributes, time, defaultDays,
-                    scoped, params, restrictedTo);
+                    scoped, params, restrictedTo, sources, movesWithClock);
         }
     }
 }

@@ -70,7 +70,8 @@ public final class ThematicLayers {
                             + " closed_unfixed) whose deadline is before the time of the request. Breaks: 0, 1,"
                             + " 2-3, 4-9, 10 and more",
                     TableLayer.from(OVERDUE).polygons("geom").name("name").classBy(OVERDUE_CLASS)
-                            .columns("level", "overdue", "open").param(LEVEL).build(),
+                            .columns("level", "overdue", "open").param(LEVEL)
+                            .dependsOn("problems").movesWithClock().build(),
                     0, 0, choropleth("overdue", "逾期问题数 Overdue problems", overdueClasses(), 0),
                     choropleth("overdue_labels", "逾期问题数与名称 Overdue problems with names", overdueClasses(), 10)),
             MapLayer.table("grid_patrol_coverage", "巡查覆盖率专题图 Patrol coverage by cell",
@@ -79,7 +80,8 @@ public final class ThematicLayers {
                             + " record (patrol_source) started in the last " + COVERAGE_DAYS + " days. Breaks:"
                             + " under 25%, 25-50%, 50-75%, 75% and more; cells without active sources grey",
                     TableLayer.from(COVERAGE).polygons("geom").name("name").classBy(COVERAGE_CLASS)
-                            .columns("level", "sources", "patrolled", "coverage_pct").param(LEVEL).build(),
+                            .columns("level", "sources", "patrolled", "coverage_pct")
+                            .param(LEVEL).dependsOn("sources", "patrols").movesWithClock().build(),
                     0, 0, choropleth("coverage", "巡查覆盖率 Patrol coverage", coverageClasses(), 0),
                     choropleth("coverage_labels", "巡查覆盖率与名称 Patrol coverage with names", coverageClasses(),
                             10)));

@@ -24,10 +24,17 @@ public final class TableFeatureSource {
     private final Database db;
     private final Clock clock;
     private final TableRepository repo = new TableRepository();
+    private final MapDataVersions versions;
 
     public TableFeatureSource(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+        this.versions = new MapDataVersions(db);
+    }
+
+    /** The versions of the data behind the table layers (for caches keyed on them). */
+    public MapDataVersions versions() {
+        return versions;
     }
 
     /** Features of {@code layer} in a lon/lat box, lines and areas simplified to {@code toleranceDeg} (0: none). */

@@ -70,7 +70,7 @@ public record TableFilter(TimeRange time, String scopePrefix, Map<String, String
     }
 
     /** The parsed value of each vendor parameter {@code table} declares that applies (given, or its default). */
-    Map<String, Object> paramValues(TableLayer table) {
+    public Map<String, Object> paramValues(TableLayer table) {
         Map<String, Object> out = new TreeMap<>();
         table.params().forEach((name, p) -> {
             String given = params.get(name);

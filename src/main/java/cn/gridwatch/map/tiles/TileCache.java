@@ -6,17 +6,23 @@ import java.util.Map;
 
 /**
  * An in-memory least-recently-used cache of rendered tiles, bounded by the total bytes of the
- * tiles it holds. Keys carry the grid version, so a change to the grid never finds an old tile: it
- * asks for a new key, and the old entries age out. Two concurrent misses of one key both render it
+ * tiles it holds. Keys carry the grid version (and table layers' data versions), so a change never
+ * finds an old tile: it asks for a new key, and the old entries age out. Two concurrent misses of one key both render it
  * (harmless; the second put replaces the first). Thread-safe (one lock; the work under it is a map
  * operation).
  */
 final class TileCache {
     /**
      * What identifies a tile: format ({@code mvt}, {@code png}), style ("" for vector tiles), layer,
-     * address, grid version and the viewer's scope prefix.
+     * address, grid version, the viewer's scope prefix and, for table layers, the variant: their data
+     * version, time range, vendor parameters, viewer (restricted layers) and clock minute (layers that
+     * move with the clock).
      */
-    record Key(String format, String style, String layer, int z, int x, int y, long version, String scopePrefix) {
+    record Key(String format, String style, String layer, int z, int x, int y, long version, String scopePrefix,
+            String variant) {
+        Key(String format, String style, String layer, int z, int x, int y, long version, String scopePrefix) {
+            this(format, style, layer, z, x, y, version, scopePrefix, "");
+        }
     }
 
     private final long maxBytes;

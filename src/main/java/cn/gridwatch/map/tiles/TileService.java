@@ -8,8 +8,11 @@ import cn.gridwatch.map.render.ImageEncoder;
 import cn.gridwatch.map.render.ImageFormat;
 import cn.gridwatch.map.render.MapImageService;
 import cn.gridwatch.map.style.Style;
+import cn.gridwatch.map.TableLayer;
+import cn.gridwatch.map.table.MapDataVersions;
 import cn.gridwatch.map.table.TableFilter;
 import java.awt.image.BufferedImage;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -20,10 +23,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Vector (MVT) and PNG tiles of the published layers. Grid tiles are cached by (format, style, layer,
- * z, x, y, grid version, scope). Register tiles are built on every request and not cached: their rows
- * change without a grid version bump, and what they show moves with the clock (overdue problems,
- * the default window of complaints); they are points, cheap to draw. Officers get only the rows of
- * their jurisdiction. The grid version comes from {@code currentVersion}, which in the app is the
+ * z, x, y, grid version, scope). Table layers' tiles (registers, roads, plans, thematic) are cached
+ * too, with a variant in the key: the data version of their sources ({@link MapDataVersions}, read
+ * per request: one tiny query, so an edit committed through any instance is never answered with an
+ * old tile), the time range, vendor parameters, the viewer for restricted layers, and the minute
+ * for layers whose picture moves with the clock (overdue problems, coverage of the last 30 days,
+ * the default window of complaints). Officers get only the rows of their jurisdiction. The grid version comes from {@code currentVersion}, which in the app is the
  * version of the in-memory grid snapshot: an import through this instance refreshes it before
  * answering, imports through other instances reach it by LISTEN/NOTIFY (or the poll), so no
  * database query is made per cached tile. Because the version is in the key, a tile built before a
@@ -42,6 +47,8 @@ public final class TileService implements AutoCloseable {
     static final int LABEL_BUFFER_PX = 64;
     private static final String WEB_MERCATOR = "EPSG:3857";
     private static final Logger LOG = LoggerFactory.getLogger(TileService.class);
+    /** Tiles of layers that move with the clock are cached for at most this long. */
+    static final long CLOCK_BUCKET_MS = 60_000;
 
     private final Database db;
     private final MapImageService images;
@@ -49,6 +56,8 @@ public final class TileService implements AutoCloseable {
     private final TileCache cache;
     private final TileRepository repo = new TileRepository();
     private volatile TileWarmer warmer;
+    private final MapDataVersions versions;
+    private final Clock clock;
 
     /** @param cacheBytes the most bytes of tiles kept in memory (0 turns caching off) */
     public TileService(Database db, MapImageService images, LongSupplier currentVersion, long cacheBytes) {
@@ -56,6 +65,8 @@ public final class TileService implements AutoCloseable {
         this.images = images;
         this.currentVersion = currentVersion;
         this.cache = new TileCache(cacheBytes);
+        this.versions = new MapDataVersions(db);
+        this.clock = Clock.systemUTC();
     }
 
     /** The current grid version (what {@code ?v=} must equal for a long-lived answer). */
@@ -91,8 +102,11 @@ public final class TileService implements AutoCloseable {
         }
         if (!layer.isGrid()) {
             double simplify = t.z() <= TileRepository.SIMPLIFY_UP_TO_ZOOM ? TileRepository.unitMetres(t.z()) : 0;
-            return tile(images.tables().mvt(layer.layer(), t.z(), t.x(), t.y(), simplify,
-                    filter), version);
+            Supplier<byte[]> build = () -> images.tables().mvt(layer.layer(), t.z(), t.x(), t.y(), simplify, filter);
+            String variant = variant(layer.layer().table(), filter);
+            return variant == null ? tile(build.get(), version)
+                    : cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix,
+                            variant), build);
         }
         return cached(new TileCache.Key("mvt", "", layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
                 () -> db.withConnection("building tile " + layer.id() + "/" + t.z() + "/" + t.x() + "/" + t.y(),
@@ -122,8 +136,12 @@ public final class TileService implements AutoCloseable {
             return tile(new byte[0], version);
         }
         if (!layer.isGrid()) {
-            return tile(ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null),
-                    version);
+            Supplier<byte[]> build = () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter),
+                    ImageFormat.PNG, null);
+            String variant = variant(mapLayer.table(), filter);
+            return variant == null ? tile(build.get(), version)
+                    : cached(new TileCache.Key("png", s.name(), layer.id(), t.z(), t.x(), t.y(), version, scopePrefix,
+                            variant), build);
         }
         return cached(new TileCache.Key("png", s.name(), layer.id(), t.z(), t.x(), t.y(), version, scopePrefix),
                 () -> ImageEncoder.encode(renderPng(mapLayer, s, tileBox, scopePrefix, filter), ImageFormat.PNG, null));
@@ -154,6 +172,30 @@ public final class TileService implements AutoCloseable {
         Tile tile = tile(build.get(), key.version());
         cache.put(key, tile);
         return tile;
+    }
+
+    /**
+     * What besides the address and grid version a table layer's tile depends on, as a cache key part:
+     * the data version of its sources (read now: an edit committed by any instance is seen at once),
+     * the asked time, its vendor parameters, the viewer when rows are restricted and the minute when
+     * the layer moves with the clock (or shows a default window ending now). Null when the layer
+     * declares no sources (never cached).
+     */
+    private String variant(TableLayer table, TableFilter f) {
+        if (table.sources().isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder().append(versions.of(table));
+        sb.append('|').append(f.time() == null ? "-" : f.time().from() + "/" + f.time().to());
+        sb.append('|').append(f.paramValues(table));
+        if (table.restrictedTo() != null) {
+            sb.append('|').append(f.viewer().key());
+        }
+        boolean defaultWindow = table.timed() && !table.allTimesByDefault() && f.time() == null;
+        if (table.movesWithClock() || defaultWindow) {
+            sb.append("|m").append(clock.millis() / CLOCK_BUCKET_MS);
+        }
+        return sb.toString();
     }
 
     /** The layer's extent as {@code [minLon, minLat, maxLon, maxLat]} for TileJSON. */

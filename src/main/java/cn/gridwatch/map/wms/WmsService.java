@@ -14,8 +14,6 @@ import cn.gridwatch.map.style.Style;
 import cn.gridwatch.map.table.TableFeatureSource;
 import cn.gridwatch.map.table.TableFilter;
 import java.awt.image.BufferedImage;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,12 +26,12 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The WMS use cases without HTTP: maps (drawn by {@link MapImageService}, shared with the PNG tiles),
  * feature info, legends and what the capabilities need: the grid version, each layer's extent and
- * the time extents. Grid extents are cached per grid version; register extents change without it,
- * so they are cached for {@value #REGISTER_EXTENT_SECONDS} seconds. Thread-safe.
+ * the time extents. Extents are cached per grid version and data version of the table layers'
+ * sources ({@code MapDataVersions}, read per capabilities request: an edit through any instance
+ * gives fresh extents at once). Thread-safe.
  */
 public final class WmsService {
     static final double PIXEL_M = MapImageService.PIXEL_M;
-    static final long REGISTER_EXTENT_SECONDS = 60;
     /** Feature info finds points within this many pixels of the clicked one. */
     static final int HIT_RADIUS_PX = 6;
     /** Register extents narrower than this (a single point) are widened to it, in degrees. */
@@ -43,27 +41,21 @@ public final class WmsService {
     private final GridFeatureSource source;
     private final TableFeatureSource tables;
     private final MapImageService images;
-    private final Clock clock;
-    private volatile Extents extents = new Extents(-1, Instant.MIN, Map.of(), null, Map.of());
+    private volatile Extents extents = new Extents(-1, -1, Map.of(), null, Map.of());
 
     /**
      * What the capabilities show of the data: a lon/lat extent per layer name (absent: empty layer),
      * the first day of the grid's TIME dimension and the first and last time of timed layers.
      */
-    record Extents(long gridVersion, Instant expires, Map<String, Envelope> byLayer, LocalDate firstGridDate,
+    record Extents(long gridVersion, long dataVersion, Map<String, Envelope> byLayer, LocalDate firstGridDate,
             Map<String, Instant[]> times) {
     }
 
     public WmsService(GridService grids, MapImageService images) {
-        this(grids, images, Clock.systemDefaultZone());
-    }
-
-    public WmsService(GridService grids, MapImageService images, Clock clock) {
         this.grids = grids;
         this.images = images;
         this.source = images.source();
         this.tables = images.tables();
-        this.clock = clock;
     }
 
     /**
@@ -79,15 +71,15 @@ public final class WmsService {
     /** The extents for the capabilities (see {@link Extents}), re-read when stale. */
     Extents extents(long gridVersion) {
         Extents e = extents;
-        Instant now = clock.instant();
-        if (e.gridVersion() != gridVersion || now.isAfter(e.expires())) {
-            e = readExtents(gridVersion, now);
+        long dataVersion = tables.versions().all();
+        if (e.gridVersion() != gridVersion || e.dataVersion() != dataVersion) {
+            e = readExtents(gridVersion, dataVersion);
             extents = e;
         }
         return e;
     }
 
-    private Extents readExtents(long gridVersion, Instant now) {
+    private Extents readExtents(long gridVersion, long dataVersion) {
         Map<String, Envelope> byLayer = new HashMap<>();
         Map<GridLevel, Envelope> levels = source.extents();
         Map<String, Instant[]> times = new HashMap<>();
@@ -114,7 +106,7 @@ public final class WmsService {
                 }
             }
         }
-        return new Extents(gridVersion, now.plus(Duration.ofSeconds(REGISTER_EXTENT_SECONDS)), Map.copyOf(byLayer),
+        return new Extents(gridVersion, dataVersion, Map.copyOf(byLayer),
                 source.firstDate(), Map.copyOf(times));
     }
 

@@ -62,14 +62,14 @@ class FeaturesApiTest {
     }
 
     @Test
-    void collections_are_the_four_grid_levels_then_the_registers_with_their_extent_in_crs84() {
+    void collections_are_the_four_grid_levels_then_the_registers_roads_plans_and_thematic_layers_with_their_extent_in_crs84() {
         JsonNode j = http.get("/ogc/collections").json();
         List<String> ids = new ArrayList<>();
         j.get("collections").forEach(c -> ids.add(c.get("id").asText()));
         assertThat(ids.subList(0, 4)).containsExactly("grid_city", "grid_county", "grid_township", "grid_village");
         assertThat(ids.subList(4, ids.size())).containsExactly("air_stations", "water_sections",
                 "drinking_water_sources", "drinking_water_zones", "outfalls", "pollution_sources", "complaints",
-                "problems");
+                "problems", "roads", "plan_routes", "plan_stops", "grid_overdue", "grid_patrol_coverage");
         JsonNode village = http.get("/ogc/collections/grid_village").json();
         assertThat(village.get("extent").get("spatial").get("bbox").get(0).toString()).isEqualTo("[112.0,27.0,113.0,28.0]");
         assertThat(village.get("extent").get("spatial").get("crs").asText())

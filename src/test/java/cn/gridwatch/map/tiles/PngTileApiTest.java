@@ -158,9 +158,9 @@ class PngTileApiTest {
         assertThat(http.get("/tiles/grid_city/2/4/0.png").status()).isEqualTo(400);
         assertThat(http.get("/tiles/grid_city/2/0/a.png").json().get("detail").asText()).contains("'a'");
         assertThat(http.get("/tiles/grid_city/2/0/0.gif").status()).isEqualTo(400);
-        Reply layer = http.get("/tiles/roads/2/0/0.png");
+        Reply layer = http.get("/tiles/rivers/2/0/0.png");
         assertThat(layer.status()).isEqualTo(404);
-        assertThat(layer.json().get("detail").asText()).contains("'roads'");
+        assertThat(layer.json().get("detail").asText()).contains("'rivers'");
         assertThat(http.anonymous().get("/tiles/grid_city/0/0/0.png").status()).isEqualTo(401);
     }
 

@@ -114,7 +114,7 @@ class RegisterTilesTest {
     }
 
     @Test
-    void register_tiles_below_their_min_zoom_are_empty_and_png_tiles_draw_the_symbols_uncached() throws Exception {
+    void register_tiles_below_their_min_zoom_are_empty_and_png_tiles_draw_the_symbols() throws Exception {
         int[] low = TileApiTest.tileAt(7, 113, 28);
         assertThat(get(admin, "/tiles/pollution_sources/7/" + low[1] + "/" + low[2] + ".mvt").statusCode()).isEqualTo(204);
         int[] t = TileApiTest.tileAt(9, 112.4, 27.4);
@@ -131,7 +131,8 @@ class RegisterTilesTest {
             }
         }
         assertThat(red).as("the overdue problem's red triangle").isTrue();
-        assertThat(server.services().tiles().cachedBytes()).as("register tiles are not cached").isZero();
+        assertThat(server.services().tiles().cachedBytes()).as("register tiles are cached by data version (TableLayerCacheTest)")
+                .isGreaterThanOrEqualTo(png.body().length);
         assertThat(get(admin, "/tiles/problems/9/" + t[1] + "/" + t[2] + ".png?style=outline").statusCode())
                 .isEqualTo(400);
     }

@@ -99,10 +99,10 @@ class TileApiTest {
         assertThat(word.json().get("detail").asText()).contains("'a'");
         Reply negative = http.get("/tiles/grid_city/2/0/-1.mvt");
         assertThat(negative.status()).isEqualTo(400);
-        Reply layer = http.get("/tiles/roads/2/0/0.mvt");
+        Reply layer = http.get("/tiles/rivers/2/0/0.mvt");
         assertThat(layer.status()).isEqualTo(404);
-        assertThat(layer.json().get("detail").asText()).contains("'roads'").contains("grid_village");
-        assertThat(http.get("/tiles/roads.json").status()).isEqualTo(404);
+        assertThat(layer.json().get("detail").asText()).contains("'rivers'").contains("grid_village");
+        assertThat(http.get("/tiles/rivers.json").status()).isEqualTo(404);
         assertThat(http.anonymous().get("/tiles/grid_city/0/0/0.mvt").status()).isEqualTo(401);
     }
 
