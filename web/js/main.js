@@ -139,6 +139,7 @@ async function start(me, early) {
     const switcher = new LayerSwitcher(grid, registers, basemap, overlays).addTo(map);
     L.control.scale({imperial: false}).addTo(map);
     const planner = new Planner(map, $('#plan-body'), false, !['gis_client', 'inspector'].includes(me.user.role));
+    planner.onPlanMade = () => overlays.refresh(); // the plan_routes and plan_stops overlays show it
     const selectTab = setupTabs(planner);
     map.on('click', e => {
         selectTab('cell');
@@ -154,8 +155,10 @@ async function start(me, early) {
         if (target === 'grid' && status === 201) {
             grid.setVersion(versionOf(await api.get(`/tiles/${homeLayer}.json`)));
             panel.details.clear();
+            overlays.refresh(); // the thematic maps shade the new cells
         } else if (target !== 'grid' && status < 300) {
             registers.refresh();
+            overlays.refresh(); // counts per cell (overdue problems, patrol coverage) may have changed
         }
     });
     $('#btn-import').hidden = me.user.role === 'gis_client' || me.user.role === 'inspector';

@@ -60,7 +60,8 @@ export class Planner {
         this.map = map;
         this.container = container;
         this.available = available;
-        this.jobs = canPlan ? new PlanJobs(id => { this.render(); this.load(id); }) : null;
+        this.onPlanMade = () => {};
+        this.jobs = canPlan ? new PlanJobs(id => { this.onPlanMade(id); this.render(); this.load(id); }) : null;
         this.layer = L.featureGroup().addTo(map);
         this.plan = null;
         this.routes = [];
