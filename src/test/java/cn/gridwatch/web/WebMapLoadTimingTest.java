@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * paint: the page has nothing else to show) and all tiles in view. Cold means a restart:
  * {@code gridwatch serve} in a new JVM on the imported database ({@link FreshServer}), opened as
  * soon as it answers (the {@link cn.gridwatch.map.tiles.TileWarmer} still rendering) and, in a
- * second restart, once the warm-up has finished. Warm means a server that has served the page before,
+ * second restart, once the warm-up has finished. The test's own server has no warm-up
+ * ({@link TestServer} stops it), so its first visit shows the cost of drawing the tiles on request. Warm means a server that has served the page before,
  * with an empty browser cache, and a reload. Then panning at village zoom, first over new ground
  * and again over the same ground (tiles cached). Prints the figures with the load average and
  * writes them to {@code target/screenshots/timings.txt}; the aim (first paint under 2 s) is for
@@ -76,7 +77,7 @@ class WebMapLoadTimingTest {
         BrowserContext first = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
         MapPage cold = new MapPage(first, base).open();
         cold.waitForTiles();
-        lines.add(row("first server, empty browser cache", cold));
+        lines.add(row("test server (no warm-up), empty browser cache", cold));
         cold.shot("00-demo-city");
         cold.page().reload();
         cold.waitForGrid();
