@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Media;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,6 +117,17 @@ final class JointPlanFlow {
             assertThat(export.status()).as(format).isEqualTo(200);
             assertThat(export.body()).contains(teamName.values().iterator().next());
         }
+        assertThat(server.http().get("/api/plans/" + id + "/export?format=html").body())
+                .as("the printable sheet names every team").contains(teamName.values());
+        // printing: the page's print style keeps the map and the plan's tables, drops the controls
+        map.page().emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(map.$(".topbar").isVisible()).isFalse();
+        assertThat(map.$(".plan-actions").isVisible()).isFalse();
+        assertThat(map.$("details.plan-new").isVisible()).isFalse();
+        assertThat(map.$("#plan-body section.route").first().isVisible()).isTrue();
+        assertThat(map.$("#map").isVisible()).isTrue();
+        map.shot("36a-joint-plan-print-view");
+        map.page().emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
         var download = map.page().waitForDownload(() -> map.$("#plan-body .plan-actions button:text('CSV')").click());
         assertThat(download.suggestedFilename()).isEqualTo("plan-" + id + ".csv");
         map.waitForTiles();
