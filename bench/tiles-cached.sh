@@ -7,7 +7,9 @@
 # token of the demo administrator; any non-2xx answer or socket error fails the script (exit 1).
 #
 # Usage: bench/tiles-cached.sh
-# Environment: DURATION (5, seconds per run), CONNECTIONS (8), THREADS (2), TILE_SET (64),
+# Environment: DURATION (5, seconds per run), CONNECTIONS (8), THREADS (2), TILE_SET (64), TILE_LAYER
+#   (grid_village; any published layer, e.g. grid_overdue or pollution_sources), PROFILE_CACHED (0; 1 records
+#   the cached run with JFR and prints the server's hottest frames),
 #   GRIDWATCH_PG_PORT (55432), BUILD_DIR (target-bench), GRIDWATCH_JAVA_OPTS (-Xmx1g).
 # Needs the private cluster running (./gridwatch db start), psql, curl, python3 and wrk. The server
 # and the database are removed on exit.
@@ -17,6 +19,7 @@ DURATION="${DURATION:-5}"
 CONNECTIONS="${CONNECTIONS:-8}"
 THREADS="${THREADS:-2}"
 export TILE_SET="${TILE_SET:-64}"
+export TILE_LAYER="${TILE_LAYER:-grid_village}"
 PG_PORT="${GRIDWATCH_PG_PORT:-55432}"
 PG_USER=gridwatch
 BENCH_DB=tiles_bench
@@ -82,13 +85,22 @@ v, u = re.fullmatch(r"([\d.]+)(us|ms|s)", sys.stdin.read().strip()).groups()
 print(round(float(v) * {"us": 0.001, "ms": 1, "s": 1000}[u], 3))'
 
 echo "date: $(date -Is); $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback; server java $JAVA_OPTS; zoom-17 grid_village PNG tiles"
+echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s on loopback; server java $JAVA_OPTS; zoom-17 $TILE_LAYER PNG tiles"
 echo "| tiles | requests | req/s | p50 ms | p99 ms |"
 echo "|---|---|---|---|---|"
 run uncached
 U_RPS=$RPS; U_P50=$P50
 TILE_MODE=warm wrk -t1 -c1 -d3s -s "$ROOT/bench/load/png-tiles.lua" "http://127.0.0.1:$PORT" >"$OUT/warm.txt"
+if [ "${PROFILE_CACHED:-0}" = 1 ]; then
+    jcmd "$SERVER_PID" JFR.start name=cached settings=profile filename="$OUT/cached.jfr" >/dev/null
+fi
 run cached
+if [ "${PROFILE_CACHED:-0}" = 1 ]; then
+    jcmd "$SERVER_PID" JFR.stop name=cached >/dev/null
+    echo "cached run, top frames of the server's execution samples (jfr, $OUT/cached.jfr):"
+    jfr print --events jdk.ExecutionSample "$OUT/cached.jfr" | awk '/stackTrace = \[/ {getline; print}' \
+        | sed 's/line:.*//' | sort | uniq -c | sort -rn | head -25
+fi
 python3 - "$U_RPS" "$RPS" "$U_P50" "$P50" <<'PY'
 import sys
 ur, cr, up, cp = map(float, sys.argv[1:])

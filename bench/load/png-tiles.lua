@@ -1,4 +1,4 @@
--- wrk: GET /tiles/grid_village/17/{x}/{y}.png (default style outline_labels) inside the demo city
+-- wrk: GET /tiles/$TILE_LAYER/17/{x}/{y}.png (default grid_village, its default style outline_labels) inside the demo city
 -- (lon 112.75..113.29, lat 27.45..27.93), authenticated with GRIDWATCH_TOKEN (see common.lua).
 -- TILE_MODE=uncached: the WRK_THREADS threads walk the zoom-17 tiles interleaved (thread k asks k,
 --   k + WRK_THREADS, ...), so no tile is asked twice while fewer than all of them (about 40 000) have
@@ -16,6 +16,7 @@ local X0, X1 = tile_x(112.75), tile_x(113.29)
 local Y0, Y1 = tile_y(27.93), tile_y(27.45)
 local COLS = X1 - X0 + 1
 local TOTAL = COLS * (Y1 - Y0 + 1)
+local LAYER = os.getenv("TILE_LAYER") or "grid_village"
 local MODE = os.getenv("TILE_MODE") or "uncached"
 local SET = tonumber(os.getenv("TILE_SET") or "64")
 local STRIDE = tonumber(os.getenv("WRK_THREADS") or "1")
@@ -31,7 +32,7 @@ end
 local n = 0
 local function path(i)
     i = i % TOTAL
-    return string.format("/tiles/grid_village/%d/%d/%d.png", Z, X0 + i % COLS, Y0 + math.floor(i / COLS))
+    return string.format("/tiles/%s/%d/%d/%d.png", LAYER, Z, X0 + i % COLS, Y0 + math.floor(i / COLS))
 end
 
 function request()

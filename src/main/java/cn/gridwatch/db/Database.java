@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final String url;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     private Database(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -72,6 +73,7 @@ public final class Database implements AutoCloseable {
             try {
                 T result = work.run(c);
                 c.commit();
+                commits.incrementAndGet();
                 return result;
             } catch (Throwable t) {
                 rollbackQuietly(c, t);
@@ -82,6 +84,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new DatabaseException(doing, e);
         }
+    }
+
+    /**
+     * How many transactions {@link #inTransaction} has committed through this pool: in-memory caches
+     * of data written through this instance re-read when it moves (e.g. the map data versions).
+     */
+    public long commits() {
+        return commits.get();
     }
 
     /** Runs read-only or self-committing work on a pooled connection in autocommit mode. */

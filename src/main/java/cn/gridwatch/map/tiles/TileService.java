@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Vector (MVT) and PNG tiles of the published layers. Grid tiles are cached by (format, style, layer,
  * z, x, y, grid version, scope). Table layers' tiles (registers, roads, plans, thematic) are cached
- * too, with a variant in the key: the data version of their sources ({@link MapDataVersions}, read
- * per request: one tiny query, so an edit committed through any instance is never answered with an
- * old tile), the time range, vendor parameters, the viewer for restricted layers, and the minute
+ * too, with a variant in the key: the data version of their sources ({@link MapDataVersions}: from
+ * memory, re-read after any commit through this instance, so an edit here is never answered with
+ * an old tile, and at least every second for edits by other instances), the time range, vendor parameters, the viewer for restricted layers, and the minute
  * for layers whose picture moves with the clock (overdue problems, coverage of the last 30 days,
  * the default window of complaints). Officers get only the rows of their jurisdiction. The grid version comes from {@code currentVersion}, which in the app is the
  * version of the in-memory grid snapshot: an import through this instance refreshes it before
@@ -65,7 +65,7 @@ public final class TileService implements AutoCloseable {
         this.images = images;
         this.currentVersion = currentVersion;
         this.cache = new TileCache(cacheBytes);
-        this.versions = new MapDataVersions(db);
+        this.versions = images.tables().versions(); // one in-memory copy shared with the WMS capabilities
         this.clock = Clock.systemUTC();
     }
 
@@ -176,7 +176,7 @@ public final class TileService implements AutoCloseable {
 
     /**
      * What besides the address and grid version a table layer's tile depends on, as a cache key part:
-     * the data version of its sources (read now: an edit committed by any instance is seen at once),
+     * the data version of its sources (see {@link MapDataVersions}),
      * the asked time, its vendor parameters, the viewer when rows are restricted and the minute when
      * the layer moves with the clock (or shows a default window ending now). Null when the layer
      * declares no sources (never cached).

@@ -27,8 +27,8 @@ import org.locationtech.jts.geom.Envelope;
  * The WMS use cases without HTTP: maps (drawn by {@link MapImageService}, shared with the PNG tiles),
  * feature info, legends and what the capabilities need: the grid version, each layer's extent and
  * the time extents. Extents are cached per grid version and data version of the table layers'
- * sources ({@code MapDataVersions}, read per capabilities request: an edit through any instance
- * gives fresh extents at once). Thread-safe.
+ * sources ({@code MapDataVersions}: an edit through this instance gives fresh extents on the next
+ * request, one through another instance within a second). Thread-safe.
  */
 public final class WmsService {
     static final double PIXEL_M = MapImageService.PIXEL_M;

@@ -161,6 +161,31 @@ class TableLayerCacheTest {
     }
 
     @Test
+    void an_edit_through_another_instance_is_seen_within_about_a_second() throws InterruptedException {
+        String path = "/tiles/complaints/9/415/215.mvt?from=2020-01-01&to=2030-12-31"; // C-RECENT at 112.2, 27.2
+        TestHttp.Reply first = http.get(path);
+        assertThat(first.status()).isEqualTo(200);
+        String before = first.header("ETag");
+        assertThat(http.get(path).header("ETag")).isEqualTo(before);
+        try (cn.gridwatch.db.Database other = cn.gridwatch.db.Database.open(db.url(), TestDatabase.user(),
+                TestDatabase.password(), 1)) {
+            other.inTransaction("another instance's edit", c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("update complaint set content = '夜间施工噪声（已核实）' where code = 'C-RECENT'");
+                }
+                return null;
+            });
+        }
+        String after = before;
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (after.equals(before) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            after = http.get(path).header("ETag");
+        }
+        assertThat(after).as("seen within the versions' maximum age (1 s)").isNotEqualTo(before);
+    }
+
+    @Test
     void one_transaction_bumps_a_source_version_once_however_many_statements_it_runs() {
         long before = version("complaints");
         long problems = version("problems");
