@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The web map's load timings in Chromium: WebMapLoadTimingTest opens the demo city (gis-data/, 946
 # cells) on a fresh server and database at 1366x768 and prints navigation timing, the first grid tile
-# drawn (first meaningful paint) and all tiles in view for a cold server, a reload and a warm server
-# with an empty browser cache, then the time tiles take to come in after each pan at village zoom,
+# drawn (first meaningful paint) and all tiles in view for a restarted server (gridwatch serve in a
+# new JVM, at once and after its tile warm-up), a reload and a warm server with an empty browser cache, then the time tiles take to come in after each pan at village zoom,
 # over new ground and again over the same ground. The figures and the load average go to stdout and
 # to $BUILD_DIR/screenshots/timings.txt (with a screenshot of each view).
 #

@@ -17,6 +17,19 @@ export class ApiError extends Error {
 }
 
 let onUnauthorized = () => {};
+let gridDate = null;
+
+/**
+ * The day whose grid the map draws (the server's /api/web/config gridDate): search and cell details
+ * ask for the cells valid on it, so a cell valid only from a later date (未生效) is never offered
+ * without an outline on the map, and a click, the tiles and search agree.
+ */
+export function setGridDate(date) {
+    gridDate = date || null;
+}
+
+/** {date} for grid requests (empty before the date is known: the current cells). */
+export const gridParams = () => (gridDate ? {date: gridDate} : {});
 
 /** Called when any request answers 401 (session ended): the page shows the sign-in form. */
 export function setUnauthorizedHandler(fn) {
@@ -33,7 +46,7 @@ export function query(params) {
 }
 
 /** quiet: a 401 is only thrown, not reported as an ended session (requests made before sign-in is known). */
-async function request(method, path, body, quiet = false) {
+async function request(method, path, body, quiet = false, withStatus = false) {
     const headers = {'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json'};
     const init = {method, headers, credentials: 'same-origin'};
     if (body !== undefined) {
@@ -50,11 +63,14 @@ async function request(method, path, body, quiet = false) {
         if (res.status === 401 && path !== '/api/auth/login' && !quiet) onUnauthorized();
         throw new ApiError(res.status, json && json.title, json && json.detail || text.slice(0, 300));
     }
-    return json;
+    return withStatus ? {status: res.status, json} : json;
 }
 
 export const get = (path, params, {quiet = false} = {}) => request('GET', path + query(params), undefined, quiet);
 export const post = (path, body) => request('POST', path, body === undefined ? {} : body);
+/** A POST answered with its status ({status, json}): 202 (queued job) and 201 (done) mean different things. */
+export const postWithStatus = (path, body) => request('POST', path, body, false, true);
+export const del = path => request('DELETE', path);
 
 /**
  * Whether a feature's endpoint exists on this server: anything but "no such resource" counts

@@ -43,7 +43,7 @@ export class CellPanel {
 
     async detail(code) {
         if (!this.details.has(code)) {
-            this.details.set(code, api.get(`/api/grids/${encodeURIComponent(code)}`).catch(e => {
+            this.details.set(code, api.get(`/api/grids/${encodeURIComponent(code)}`, api.gridParams()).catch(e => {
                 this.details.delete(code);
                 throw e;
             }));
@@ -72,7 +72,7 @@ export class CellPanel {
         if (!keepLocated) this.located = null;
         let cell;
         try {
-            cell = await api.get(`/api/grids/${encodeURIComponent(code)}`, {geometry: true});
+            cell = await api.get(`/api/grids/${encodeURIComponent(code)}`, {geometry: true, ...api.gridParams()});
         } catch (e) {
             fill(this.body, el('p', {class: 'error'}, e.message));
             return;

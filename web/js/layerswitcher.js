@@ -1,20 +1,23 @@
-// The layer switcher and legend in one Leaflet control: one row per grid level and per register
-// group, each with its symbol. Rows of registers this server lacks are not shown.
+// The layer switcher and legend in one Leaflet control: one row per grid level, per register group
+// and per server-drawn overlay (roads, plans, thematic maps), each with its symbol; an overlay that is
+// on shows the server's legend image under its row. Rows of layers this server lacks are not shown.
 
 import {el, fill} from './dom.js';
 import {t} from './i18n.js';
 import {LEVELS} from './gridlayers.js';
+import {legendUrl} from './overlays.js';
 
 const L = window.L;
 
 export const LayerSwitcher = L.Control.extend({
     options: {position: 'topright'},
 
-    initialize(grid, registers, basemap, options) {
+    initialize(grid, registers, basemap, overlays, options) {
         L.setOptions(this, options);
         this.grid = grid;
         this.registers = registers;
         this.basemap = basemap;
+        this.overlays = overlays;
     },
 
     onAdd(map) {
@@ -24,6 +27,7 @@ export const LayerSwitcher = L.Control.extend({
         L.DomEvent.disableScrollPropagation(this.container);
         map.on('zoomend', () => this.render());
         this.registers.onChange(() => this.render());
+        if (this.overlays) this.overlays.onChange(() => this.render());
         this.collapsed = window.matchMedia('(max-width: 700px)').matches;
         this.render();
         return this.container;
@@ -32,7 +36,9 @@ export const LayerSwitcher = L.Control.extend({
     render() {
         const z = this.map.getZoom();
         const toggle = el('button', {class: 'switcher-toggle', type: 'button', 'aria-expanded': String(!this.collapsed),
-            onclick: () => { this.collapsed = !this.collapsed; this.render(); }}, t('layers.title'));
+            // rendered after the click: a button taken out of the page while its click still bubbles is no
+            // longer inside this control, and Leaflet would take the click for one on the map
+            onclick: () => { this.collapsed = !this.collapsed; setTimeout(() => this.render()); }}, t('layers.title'));
         if (this.collapsed) {
             fill(this.container, toggle);
             return;
@@ -55,12 +61,28 @@ export const LayerSwitcher = L.Control.extend({
         }
         const sections = [toggle, el('h4', {}, t('layers.grid')), gridRows];
         if (regRows.length) sections.push(el('h4', {}, t('layers.registers')), regRows);
+        for (const group of ['network', 'thematic']) {
+            const rows = this.overlayRows(group, z);
+            if (rows.length) sections.push(el('h4', {}, t(`layers.${group}`)), rows);
+        }
         if (this.basemap) {
             sections.push(el('h4', {}, t('layers.basemap')), this.row('basemap', t('layers.basemapLayer'),
                 el('span', {class: 'swatch box'}), this.map.hasLayer(this.basemap),
                 on => on ? this.basemap.addTo(this.map) : this.basemap.remove(), null));
         }
         fill(this.container, sections);
+    },
+
+    overlayRows(group, z) {
+        if (!this.overlays) return [];
+        return this.overlays.available.filter(o => o.group === group).map(o => {
+            const on = this.overlays.isEnabled(o.id);
+            const min = this.overlays.minZoomOf(o.id);
+            const row = this.row(o.id, t(`layer.${o.id}`), el('span', {class: `swatch overlay overlay-${o.group}`}), on,
+                checked => this.overlays.setEnabled(o.id, checked), z < min ? t('layers.zoomTo', {z: min}) : null);
+            return on ? [row, el('img', {class: 'legend', 'data-legend': o.id, src: legendUrl(o), alt: t('layers.legend')})]
+                : row;
+        });
     },
 
     row(id, label, swatch, checked, onToggle, note) {

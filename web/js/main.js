@@ -7,6 +7,7 @@ import {applyI18n, currentLang, setLang, t} from './i18n.js';
 import {GridLayers, MAX_ZOOM, versionOf} from './gridlayers.js';
 import {RegisterLayers} from './registers.js';
 import {LayerSwitcher} from './layerswitcher.js';
+import {Overlays} from './overlays.js';
 import {setupSearch} from './search.js';
 import {CellPanel} from './cellpanel.js';
 import {Planner} from './planner.js';
@@ -101,6 +102,7 @@ async function start(me, early) {
     fill($('#user'), `${me.user.displayName || me.user.username} (${me.user.role})`);
     const homeLayer = `grid_${OFFICER_LEVEL[me.user.role] || 'city'}`;
     const [config, cityTileJson] = await early;
+    api.setGridDate(config.gridDate);
     const tileJson = homeLayer === 'grid_city' ? cityTileJson : await api.get(`/tiles/${homeLayer}.json`);
     const map = L.map('map', {maxZoom: MAX_ZOOM, minZoom: 3});
     map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
@@ -131,10 +133,13 @@ async function start(me, early) {
         panel.showFeature(register.id, item);
     });
     panel = new CellPanel({map, body: $('#panel-body'), crumbs: $('#crumbs'), me, features,
-        onProblemChanged: () => registers.refresh('problems')});
-    const switcher = new LayerSwitcher(grid, registers, basemap).addTo(map);
+        onProblemChanged: () => { registers.refresh('problems'); overlays.refresh(); }});
+    const overlays = new Overlays(map);
+    window.gwOverlays = overlays;
+    const switcher = new LayerSwitcher(grid, registers, basemap, overlays).addTo(map);
     L.control.scale({imperial: false}).addTo(map);
-    const planner = new Planner(map, $('#plan-body'), false);
+    const planner = new Planner(map, $('#plan-body'), false, !['gis_client', 'inspector'].includes(me.user.role));
+    planner.onPlanMade = () => overlays.refresh(); // the plan_routes and plan_stops overlays show it
     const selectTab = setupTabs(planner);
     map.on('click', e => {
         selectTab('cell');
@@ -150,8 +155,10 @@ async function start(me, early) {
         if (target === 'grid' && status === 201) {
             grid.setVersion(versionOf(await api.get(`/tiles/${homeLayer}.json`)));
             panel.details.clear();
+            overlays.refresh(); // the thematic maps shade the new cells
         } else if (target !== 'grid' && status < 300) {
             registers.refresh();
+            overlays.refresh(); // counts per cell (overdue problems, patrol coverage) may have changed
         }
     });
     $('#btn-import').hidden = me.user.role === 'gis_client' || me.user.role === 'inspector';
@@ -165,7 +172,7 @@ async function start(me, early) {
         await probe(features);
         planner.available = features.has('plans');
         if (!$('#plan-body').hidden) planner.render();
-        await registers.setAvailable(features);
+        await Promise.all([registers.setAvailable(features), overlays.probe()]);
         if (panel.current) panel.renderCell(panel.current);
     }, 300);
 }

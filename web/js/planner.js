@@ -5,6 +5,7 @@
 import * as api from './api.js';
 import {el, field, fill, formatTime} from './dom.js';
 import {t} from './i18n.js';
+import {PlanJobs} from './planjobs.js';
 
 const L = window.L;
 const COLORS = ['#1565c0', '#e65100', '#2e7d32', '#6a1b9a', '#c62828', '#00838f', '#ad1457', '#4e342e', '#283593', '#9e9d24'];
@@ -54,10 +55,13 @@ export function normalizePlan(plan) {
 }
 
 export class Planner {
-    constructor(map, container, available) {
+    /** canPlan: the signed-in user may ask for new plans (the server still checks each request). */
+    constructor(map, container, available, canPlan = false) {
         this.map = map;
         this.container = container;
         this.available = available;
+        this.onPlanMade = () => {};
+        this.jobs = canPlan ? new PlanJobs(id => { this.onPlanMade(id); this.render(); this.load(id); }) : null;
         this.layer = L.featureGroup().addTo(map);
         this.plan = null;
         this.routes = [];
@@ -69,7 +73,8 @@ export class Planner {
         form.addEventListener('submit', e => { e.preventDefault(); if (input.value.trim()) this.load(input.value.trim()); });
         this.listBox = el('div', {class: 'plan-list'});
         this.out = el('div', {class: 'plan-out'});
-        fill(this.container, el('h3', {}, t('plan.title')), form, this.listBox, this.out);
+        const newPlan = this.jobs && this.available ? (this.newPlan ||= this.jobs.render()) : null;
+        fill(this.container, el('h3', {}, t('plan.title')), form, newPlan, this.listBox, this.out);
         if (!this.available) {
             fill(this.listBox, el('p', {class: 'muted'}, t('plan.unavailable')));
             return;

@@ -1,4 +1,4 @@
-// Register layers (stations, sources, complaints, problems) as points from the registers' list APIs,
+// Register layers (stations, sources, complaints, patrols, problems) as points from the registers' list APIs,
 // fetched for the visible bounding box. A register whose API this server does not have is left out.
 
 import * as api from './api.js';
@@ -47,6 +47,11 @@ export const REGISTERS = [
     {
         id: 'complaints', path: '/api/complaints', minZoom: 11, params: () => ({from: daysAgo(90)}),
         groups: [{id: 'complaints', color: '#00838f', match: () => true, off: true}],
+        key: () => null,
+    },
+    {
+        id: 'patrols', path: '/api/patrols', minZoom: 11, params: () => ({from: daysAgo(30)}),
+        groups: [{id: 'patrols', color: '#2e7d32', match: () => true, off: true}],
         key: () => null,
     },
     {
@@ -149,7 +154,8 @@ export class RegisterLayers {
                 radius: g.group.radius || 6, color: '#ffffff', weight: 1.5, fillColor: g.group.color,
                 fillOpacity: 0.9, bubblingMouseEvents: false, className: `reg-marker reg-${g.group.id}`,
             });
-            marker.bindTooltip(el('span', {}, field(item, 'name', 'title', 'code') || ''), {direction: 'top'});
+            marker.bindTooltip(el('span', {}, [field(item, 'name', 'title', 'code'), field(item, 'officer')].filter(Boolean).join(' · ')),
+                {direction: 'top'});
             marker.on('click', () => this.onClick(r, item));
             g.layer.addLayer(marker);
         }

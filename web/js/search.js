@@ -43,7 +43,7 @@ export function setupSearch(input, list, onSelect) {
             return;
         }
         try {
-            const page = await api.get('/api/grids', {q, limit: 20});
+            const page = await api.get('/api/grids', {q, limit: 20, ...api.gridParams()});
             if (mine !== seq) return;
             results = page.cells;
             active = results.length ? 0 : -1;

@@ -69,7 +69,7 @@ public final class App {
             new StatsController(services.stats(), services.grids()).routes(config.routes);
             new RoadController(services.roadImports(), services.roads(), maxUploadMb).routes(config.routes);
             WebController.staticFiles(config);
-            new WebController(web).routes(config.routes);
+            new WebController(web, () -> services.locate().snapshot().date()).routes(config.routes);
             new DrawController(services.draws()).routes(config.routes);
             PlanJobController planJobs = new PlanJobController(services.planJobs());
             planJobs.routes(config.routes);

@@ -64,5 +64,8 @@ public record Services(
         if (authListener != null) {
             authListener.close();
         }
+        if (tiles != null) {
+            tiles.close(); // the tile warm-up thread
+        }
     }
 }

@@ -65,6 +65,8 @@ final class Wiring {
     static final LocalDate DEMO_VALID_FROM = LocalDate.of(2024, 1, 1);
     /** Memory for rendered vector and PNG tiles (LRU by bytes). */
     static final long TILE_CACHE_BYTES = 64L * 1024 * 1024;
+    /** How often the tile warm-up checks for a new grid version (ms). */
+    static final long TILE_WARM_UP_POLL_MS = 1000;
     /** The demo road network (OSM XML written by {@code generate --mode demo}), loaded when present. */
     static final String DEMO_ROADS = "roads.osm";
     private static final String[][] DEMO_FILES = {
@@ -139,6 +141,7 @@ final class Wiring {
                 new GridSnapshotSource(locate::snapshot), registerLayers);
         // grid tiles are keyed by the locate snapshot's grid version: no database read per cached tile
         TileService tiles = new TileService(db, images, () -> locate.snapshot().version(), TILE_CACHE_BYTES);
+        tiles.warmUp(TILE_WARM_UP_POLL_MS); // city-zoom grid tiles cached before the first browser asks
         RoadImportService roadImports = new RoadImportService(db, audit);
         if (demoData != null) {
             loadDemoRoads(roadImports, demoData);

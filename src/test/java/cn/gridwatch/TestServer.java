@@ -39,6 +39,8 @@ public final class TestServer implements AutoCloseable {
         env.putAll(moreEnv);
         Config cfg = Config.from(env);
         this.services = Wiring.services(db.db(), cfg, null);
+        // no tile warm-up racing the tests' cache figures; TileWarmUpTest starts it, FreshServer measures it
+        services.tiles().close();
         this.app = App.create(services, cfg.maxUploadMb(), cn.gridwatch.web.WebSettings.of(cfg)).start("127.0.0.1", 0);
         this.http = new TestHttp(app.port()).bearer(adminToken(services));
     }

@@ -5,15 +5,19 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves the web map: {@code GET /} sends the browser to {@code /web/}, the page's files (the
  * project's {@code web/} directory, packed into the jar under {@code /web}) are served from
  * {@code /web/}, Leaflet from its WebJar under {@code /web/lib/leaflet-1.9.4/dist/} (the version is in the
  * path, so those files are cached for a year), and {@code GET /api/web/config} answers the page's
- * settings. Nothing is fetched from the internet at run time. The page itself is public (it shows a
+ * settings, among them {@code gridDate}: the day whose grid the tiles and locate show (the page
+ * asks search and cell details for that day, so it never offers a cell the map does not draw).
+ * Nothing is fetched from the internet at run time. The page itself is public (it shows a
  * sign-in form); everything it shows comes from the authenticated API. Stateless and thread-safe.
  */
 public final class WebController {
@@ -21,9 +25,16 @@ public final class WebController {
     public static final String LEAFLET_VERSION = "1.9.4";
     public static final String LEAFLET_PATH = "/web/lib/leaflet-" + LEAFLET_VERSION;
     private final WebSettings settings;
+    private final Supplier<LocalDate> gridDate;
 
     public WebController(WebSettings settings) {
+        this(settings, () -> null);
+    }
+
+    /** @param gridDate the date of the grid the map draws (the locate snapshot's); null: unknown */
+    public WebController(WebSettings settings, Supplier<LocalDate> gridDate) {
         this.settings = settings;
+        this.gridDate = gridDate;
     }
 
     /** Registers the static file handlers (call inside {@code Javalin.create}). */
@@ -57,6 +68,8 @@ public final class WebController {
         m.put("basemap", basemap);
         m.put("maxUploadMb", settings.maxUploadMb());
         m.put("leaflet", LEAFLET_VERSION);
+        LocalDate day = gridDate.get();
+        m.put("gridDate", day == null ? null : day.toString());
         ctx.header("Cache-Control", "no-cache");
         ctx.json(m);
     }

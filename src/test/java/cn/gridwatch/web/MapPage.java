@@ -82,16 +82,28 @@ final class MapPage {
     }
 
     /** How many tiles of a level are loaded and how many of their pixels are not transparent. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> tilePixels(String level) {
-        return (Map<String, Object>) page.evaluate("level => {"
-                + " const imgs = [...document.querySelectorAll(`.grid-tiles-${level} img.leaflet-tile-loaded`)];"
+        return pixels(".grid-tiles-" + level);
+    }
+
+    /** Waits for the server-drawn overlay {@code id} (overlays.js) to load, then counts its tiles' pixels. */
+    Map<String, Object> overlayPixels(String id) {
+        page.waitForFunction("id => { const l = window.gwOverlays.layers.get(id); return l && l._map && !l._loading; }", id);
+        page.waitForTimeout(300); // the tile fade-in
+        return pixels(".overlay-" + id);
+    }
+
+    /** Loaded tiles under the tile layer container {@code selector} and their non-transparent pixels. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> pixels(String selector) {
+        return (Map<String, Object>) page.evaluate("sel => {"
+                + " const imgs = [...document.querySelectorAll(`${sel} img.leaflet-tile-loaded`)];"
                 + " const c = document.createElement('canvas'); c.width = c.height = 256;"
                 + " const g = c.getContext('2d'); let drawn = 0;"
                 + " for (const img of imgs) { g.clearRect(0, 0, 256, 256); g.drawImage(img, 0, 0);"
                 + "   const d = g.getImageData(0, 0, 256, 256).data;"
                 + "   for (let i = 3; i < d.length; i += 4) if (d[i] > 0) drawn++; }"
-                + " return {tiles: imgs.length, drawn, src: imgs.length ? imgs[0].getAttribute('src') : null}; }", level);
+                + " return {tiles: imgs.length, drawn, src: imgs.length ? imgs[0].getAttribute('src') : null}; }", selector);
     }
 
     /** The map as the user sees it. */

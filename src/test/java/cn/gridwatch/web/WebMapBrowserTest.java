@@ -254,7 +254,10 @@ class WebMapBrowserTest {
             p.page().waitForFunction("() => document.getElementById('panel').classList.contains('collapsed')");
             assertThat(p.$("#panel-body").isVisible()).isFalse();
             p.$(".switcher-toggle").click();
-            assertThat(p.$("#layer-switcher input[data-layer='grid_village']").count()).isEqualTo(1);
+            p.$("#layer-switcher input[data-layer='grid_village']").waitFor();
+            p.page().waitForTimeout(300);
+            assertThat(p.$("#panel").getAttribute("class")).as("opening the switcher is no click on the map (which"
+                    + " would open the panel)").contains("collapsed");
             p.shot("11-phone-layers");
             assertThat(p.errors()).isEmpty();
         } finally {
@@ -384,6 +387,43 @@ class WebMapBrowserTest {
                 .replaceAll(".*[?&]v=(\\d+).*", "$1");
         assertThat((String) village.get("src")).contains("v=" + version);
         map.shot("23-imported-village-on-map");
+    }
+
+    /**
+     * A village valid only from next month (未生效) is in the database's current rows, but the map
+     * draws today's grid: search, the cell's children, a click and the tiles must all leave it out.
+     */
+    @Test
+    @Order(21)
+    void a_village_valid_only_from_next_month_is_neither_found_nor_drawn_nor_located() {
+        String from = java.time.LocalDate.now().plusDays(30).toString();
+        var imported = server.http().post("/api/grids/import?level=village&crs=EPSG:4490&validFrom=" + from
+                + "&filename=future.geojson", fc(feature("430103002001", "未来新村社区", box(113.2, 28.2, 113.8, 28.8)))
+                .getBytes(StandardCharsets.UTF_8), "application/geo+json");
+        assertThat(imported.status()).as(imported.body()).isIn(200, 201);
+        assertThat(server.http().get("/api/grids?q=%E6%9C%AA%E6%9D%A5%E6%96%B0%E6%9D%91").body())
+                .as("the API without a date lists the future cell (the bug's precondition)").contains("430103002001");
+        map.open();
+        assertThat((String) map.page().evaluate("() => fetch('/api/web/config').then(r => r.json()).then(c => c.gridDate)"))
+                .isEqualTo(server.services().locate().snapshot().date().toString());
+        map.$("#search").fill("未来新村");
+        map.$("#search-results li.empty").waitFor();
+        assertThat(map.$("#search-results li[data-code]").count()).isZero();
+        map.$("#search").fill("城南路");
+        map.$("#search-results li[data-code='430103002000']").waitFor();
+        map.$("#search").press("Enter");
+        map.page().waitForFunction("() => document.getElementById('cell-name')?.textContent === '城南路街道'");
+        assertThat(map.$("#panel-body section.children").textContent()).contains("(0)").doesNotContain("未来新村社区");
+
+        map.view(28.5, 113.5, 12);
+        assertThat((Integer) map.tilePixels("village").get("drawn")).as("village outlines where only a future one is")
+                .isZero();
+        map.clickAt(28.5, 113.5);
+        map.page().waitForFunction("() => document.querySelector(\"section.located li[data-level='township']\")"
+                + "?.textContent.includes('城南路街道')");
+        assertThat(map.$("section.located li[data-level='village']").textContent()).contains("—")
+                .doesNotContain("未来新村");
+        map.shot("24-future-village-left-out");
     }
 
     /** Pixels of the village layer's green outline and labels (#27ae60, #145a32), antialiasing allowed. */

@@ -22,11 +22,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Measures (never asserts) how fast the web map of the demo city ({@code gis-data/}, 946 cells)
  * comes up in Chromium on localhost: navigation timing, first grid tile drawn (the first meaningful
- * paint: the page has nothing else to show) and all tiles in view, for a cold server (tiles not yet
- * rendered), a warm server with an empty browser cache, and a reload; then panning at village
- * zoom, first over new ground and again over the same ground (tiles cached). Prints the figures
- * with the load average and writes them to {@code target/screenshots/timings.txt}; the aim
- * (first paint under 2 s) is for bench/README.md, not a test verdict.
+ * paint: the page has nothing else to show) and all tiles in view. Cold means a restart:
+ * {@code gridwatch serve} in a new JVM on the imported database ({@link FreshServer}), opened as
+ * soon as it answers (the {@link cn.gridwatch.map.tiles.TileWarmer} still rendering) and, in a
+ * second restart, once the warm-up has finished. The test's own server has no warm-up
+ * ({@link TestServer} stops it), so its first visit shows the cost of drawing the tiles on request. Warm means a server that has served the page before,
+ * with an empty browser cache, and a reload. Then panning at village zoom, first over new ground
+ * and again over the same ground (tiles cached). Prints the figures with the load average and
+ * writes them to {@code target/screenshots/timings.txt}; the aim (first paint under 2 s) is for
+ * bench/README.md, not a test verdict.
  */
 class WebMapLoadTimingTest {
     private static final String USER = "timer";
@@ -68,10 +72,12 @@ class WebMapLoadTimingTest {
         List<String> lines = new ArrayList<>();
         lines.add("web map load timings (ms since navigation start), demo city, 1366x768, Chromium "
                 + chromium.browser().version() + ", load average before: " + loadAverage());
+        lines.add(coldRow("restarted server (new JVM), at once", false));
+        lines.add(coldRow("restarted server (new JVM), after its warm-up", true));
         BrowserContext first = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
         MapPage cold = new MapPage(first, base).open();
         cold.waitForTiles();
-        lines.add(row("cold server, empty browser cache", cold));
+        lines.add(row("test server (no warm-up), empty browser cache", cold));
         cold.shot("00-demo-city");
         cold.page().reload();
         cold.waitForGrid();
@@ -93,6 +99,31 @@ class WebMapLoadTimingTest {
         lines.forEach(System.out::println);
         Files.write(MapPage.SHOTS.resolve("timings.txt"), lines, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /**
+     * {@code gridwatch serve} started in a new JVM on the same database (a restart), opened in a new
+     * browser context as soon as it answers, or once its tile warm-up has logged that it finished;
+     * the server is stopped afterwards.
+     */
+    private static String coldRow(String what, boolean afterWarmUp) throws Exception {
+        try (FreshServer fresh = new FreshServer(db)) {
+            long up = fresh.awaitServing();
+            String note = String.format(Locale.ROOT, " [JVM start to serving: %d ms", up);
+            if (afterWarmUp) {
+                note += "; " + fresh.awaitLine("tile warm-up of grid version \\d+: \\d+ tiles in \\d+ ms")
+                        .replaceAll(".*tile warm-up", "warm-up");
+            }
+            BrowserContext ctx = MapPage.signedIn(chromium.browser(), fresh.base(), 1366, 768, USER, USER + "-password");
+            try {
+                MapPage p = new MapPage(ctx, fresh.base()).open();
+                p.waitForTiles();
+                assertThat(p.errors()).isEmpty();
+                return row(what, p) + note + "]";
+            } finally {
+                ctx.close();
+            }
+        }
     }
 
     private static String row(String what, MapPage p) {

@@ -18,6 +18,8 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import org.locationtech.jts.geom.Envelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Vector (MVT) and PNG tiles of the published layers. Grid tiles are cached by (format, style, layer,
@@ -40,10 +42,11 @@ import org.locationtech.jts.geom.Envelope;
  * by both neighbours. A tile draws a label only when all of it fits in the tile plus margin, so a
  * label wider than about the margin, anchored outside the tile, can still stop at its edge. Thread-safe.
  */
-public final class TileService {
+public final class TileService implements AutoCloseable {
     public static final int PNG_SIZE = 256;
     static final int LABEL_BUFFER_PX = 64;
     private static final String WEB_MERCATOR = "EPSG:3857";
+    private static final Logger LOG = LoggerFactory.getLogger(TileService.class);
     /** Tiles of layers that move with the clock are cached for at most this long. */
     static final long CLOCK_BUCKET_MS = 60_000;
 
@@ -52,6 +55,7 @@ public final class TileService {
     private final LongSupplier currentVersion;
     private final TileCache cache;
     private final TileRepository repo = new TileRepository();
+    private volatile TileWarmer warmer;
     private final MapDataVersions versions;
     private final Clock clock;
 
@@ -206,6 +210,30 @@ public final class TileService {
             return e != null ? e : TileRepository.WORLD.clone();
         }
         return db.withConnection("reading the extent of " + layer.id(), c -> repo.bounds(c, layer, scopePrefix));
+    }
+
+    /**
+     * Starts rendering the city-zoom grid tiles into the cache in the background after the start
+     * and after each grid change ({@link TileWarmer}), checking the version every {@code pollMillis}.
+     */
+    public TileWarmer warmUp(long pollMillis) {
+        close();
+        warmer = new TileWarmer(this, pollMillis, r -> LOG.info("tile warm-up of grid version {}: {} tiles in {} ms", r.version(), r.tiles(), r.millis()));
+        return warmer;
+    }
+
+    /** The background warm-up, or null when {@link #warmUp} was not called. */
+    public TileWarmer warmer() {
+        return warmer;
+    }
+
+    /** Stops the warm-up thread, if any. */
+    @Override
+    public void close() {
+        TileWarmer w = warmer;
+        if (w != null) {
+            w.close();
+        }
     }
 
     /** Bytes held by the cache (for tests and monitoring). */
