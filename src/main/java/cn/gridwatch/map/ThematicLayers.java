@@ -30,6 +30,9 @@ public final class ThematicLayers {
     private static final String CELLS_OF_ROW = "cross join lateral (values (rpad(x.city_code, 12, '0')),"
             + " (rpad(x.county_code, 12, '0')), (rpad(x.township_code, 12, '0')), (rpad(x.village_code, 12, '0')))"
             + " as v(cell)";
+    /** The admin cells valid today (the server's date, as the grid layers draw them): none that start later. */
+    private static final String CELLS_OF_TODAY = "g.kind = 'admin' and g.valid_from <= current_date"
+            + " and (g.valid_to is null or g.valid_to > current_date)";
     /** The cell's code in the column of its level, so the jurisdiction filter applies to cells as to rows. */
     private static final String CELL_CODES = "case when g.level = 1 then g.code end as city_code,"
             + " case when g.level = 2 then g.code end as county_code,"
@@ -41,7 +44,7 @@ public final class ThematicLayers {
             + " count(*) as open from (select city_code, county_code, township_code, village_code, deadline"
             + " from problem where status not in ('closed', 'closed_unfixed')) x " + CELLS_OF_ROW
             + " where v.cell is not null group by v.cell) o on o.cell = g.code"
-            + " where g.valid_to is null and g.kind = 'admin') go";
+            + " where " + CELLS_OF_TODAY + ") go";
     private static final String COVERAGE = "(select g.code, g.name, g.level, g.geom, " + CELL_CODES + ","
             + " coalesce(c.sources, 0) as sources, coalesce(c.patrolled, 0) as patrolled,"
             + " case when c.sources > 0 then round(100.0 * c.patrolled / c.sources, 1) end as coverage_pct"
@@ -52,7 +55,7 @@ public final class ThematicLayers {
             + COVERAGE_DAYS + " days' and p.started_at <= now()) as patrolled"
             + " from pollution_source s where s.status = 'active') x " + CELLS_OF_ROW
             + " where v.cell is not null group by v.cell) c on c.cell = g.code"
-            + " where g.valid_to is null and g.kind = 'admin') gc";
+            + " where " + CELLS_OF_TODAY + ") gc";
 
     public static final TableLayer.Param LEVEL = new TableLayer.Param("level", "level", ThematicLayers::level,
             (short) GridLevel.VILLAGE.rank(), "the grid level shown: city, county, township or village");

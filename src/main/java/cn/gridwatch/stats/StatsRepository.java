@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -33,13 +34,20 @@ final class StatsRepository {
         }
     }
 
-    /** Makes every current admin cell of the level under the root a row, with its name. */
-    void cells(Connection c, StatsQuery q, StatsTable t) throws SQLException {
+    /**
+     * Makes every admin cell of the level under the root a row, with its name: the cells valid
+     * {@code today} (figures of any period are reported on today's grid; a cell that starts later is
+     * not listed yet).
+     */
+    void cells(Connection c, StatsQuery q, LocalDate today, StatsTable t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 select code, name from grid_cell
-                 where valid_to is null and kind = 'admin' and level = ? and code like ?""")) {
+                 where kind = 'admin' and level = ? and code like ?
+                   and valid_from <= ? and (valid_to is null or valid_to > ?)""")) {
             ps.setInt(1, q.level().rank());
             ps.setString(2, q.prefixPattern());
+            ps.setObject(3, today);
+            ps.setObject(4, today);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     t.row(rs.getString(1)).name(rs.getString(2));

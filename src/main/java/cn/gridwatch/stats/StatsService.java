@@ -125,7 +125,7 @@ public final class StatsService {
             throws SQLException {
         StatsTable t = new StatsTable(q.level(), new CellStatsBuilder(root.code(), root.level(), root.name()));
         Map<TargetClass, Integer> required = rules.required(q.level(), q.period().days());
-        repo.cells(c, q, t);
+        repo.cells(c, q, today(), t);
         if (parts.contains(StatsPart.SOURCES)) {
             repo.sources(c, q, t);
         }
