@@ -1,6 +1,7 @@
 package cn.gridwatch;
 
 import cn.gridwatch.config.Config;
+import cn.gridwatch.config.ServerZone;
 import cn.gridwatch.db.Database;
 import cn.gridwatch.security.UserService;
 import cn.gridwatch.web.WebSettings;
@@ -24,6 +25,12 @@ public final class Main implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
     public static void main(String[] args) {
+        try {
+            ServerZone.apply(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("gridwatch: " + e.getMessage());
+            System.exit(2);
+        }
         CommandLine cli = new CommandLine(new Main());
         Wiring.addCommands(cli, Main::openDatabase);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {

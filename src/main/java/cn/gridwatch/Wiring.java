@@ -105,8 +105,8 @@ final class Wiring {
      * keeping it in step with the database (LISTEN/NOTIFY plus a version poll).
      */
     static Services services(Database db, Config cfg, Path demoData) {
-        // one clock for every service: they take instants or name their zone, except locate's "today",
-        // which is the server's local date
+        // one clock for every service, in the server's zone (ServerZone: Beijing time unless set), so
+        // locate's "today" is the same day as the statistics', feeds' and plans'
         Clock clock = Clock.systemDefaultZone();
         GridService grids = new GridService(db);
         GridQaService qa = new GridQaService(db);
