@@ -219,19 +219,20 @@ public final class AccessPolicy {
     }
 
     /**
-     * Whether {@code p} may see a plan's target list: planners and administrators always; an
-     * inspector on the plan's team once the list is no longer sealed ({@code sealedUntil} null or
-     * past); nobody else.
+     * Whether {@code p} may see a plan's target list: planners and administrators always; a member of
+     * the plan's team (an inspector of a joint plan, the officer of a patrol route a planner made for
+     * them) once the list is no longer sealed ({@code sealedUntil} null or past); nobody else (a
+     * read-only GIS client never). The map layer {@code plan_stops} applies the same rule.
      */
     public static boolean canSeePlanTargets(Principal p, boolean onTeam, Instant sealedUntil, Instant now) {
         switch (p.role()) {
             case ADMIN:
             case PLANNER:
                 return true;
-            case INSPECTOR:
-                return onTeam && (sealedUntil == null || !now.isBefore(sealedUntil));
-            default:
+            case GIS_CLIENT:
                 return false;
+            default:
+                return onTeam && (sealedUntil == null || !now.isBefore(sealedUntil));
         }
     }
 }

@@ -104,7 +104,7 @@ class AccessPolicyTest {
     }
 
     @Test
-    void an_inspector_sees_plan_targets_only_on_the_team_and_after_the_seal() {
+    void team_members_see_plan_targets_only_after_the_seal_and_gis_clients_never() {
         Instant start = Instant.parse("2026-03-01T00:30:00Z");
         Principal inspector = as(Role.INSPECTOR, null);
         assertThat(AccessPolicy.canSeePlanTargets(inspector, true, start, start.minusSeconds(1))).isFalse();
@@ -112,5 +112,10 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.canSeePlanTargets(inspector, false, null, start)).isFalse();
         assertThat(AccessPolicy.canSeePlanTargets(as(Role.PLANNER, null), false, start, start.minusSeconds(1))).isTrue();
         assertThat(AccessPolicy.canSeePlanTargets(as(Role.GIS_CLIENT, null), true, null, start)).isFalse();
+        Principal officer = as(Role.TOWNSHIP_OFFICER, "432002001");
+        assertThat(AccessPolicy.canSeePlanTargets(officer, true, null, start))
+                .as("the officer of a patrol route a planner made for them").isTrue();
+        assertThat(AccessPolicy.canSeePlanTargets(officer, true, start, start.minusSeconds(1))).isFalse();
+        assertThat(AccessPolicy.canSeePlanTargets(officer, false, null, start)).isFalse();
     }
 }

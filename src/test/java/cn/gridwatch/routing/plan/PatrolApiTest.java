@@ -84,7 +84,10 @@ class PatrolApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         JsonNode stops = r.json().get("routes").get(0).get("stops");
         assertThat(stops).hasSize(2);
-        assertThat(officer.get("/api/plans/" + r.json().get("id").asLong()).status()).isEqualTo(200);
+        JsonNode seen = officer.get("/api/plans/" + r.json().get("id").asLong()).json();
+        assertThat(seen.get("targetsVisible").asBoolean()).as("the officer the route was made for sees its stops")
+                .isTrue();
+        assertThat(seen.get("routes").get(0).get("stops")).hasSize(2);
     }
 
     @Test
