@@ -138,7 +138,10 @@ async function start(me, early) {
     window.gwOverlays = overlays;
     const switcher = new LayerSwitcher(grid, registers, basemap, overlays).addTo(map);
     L.control.scale({imperial: false}).addTo(map);
-    const planner = new Planner(map, $('#plan-body'), false, !['gis_client', 'inspector'].includes(me.user.role));
+    // joint plans: planners and administrators; officers plan patrol routes only; others no new plans
+    const planKinds = ['admin', 'planner'].includes(me.user.role) ? ['joint', 'patrol']
+        : OFFICER_LEVEL[me.user.role] ? ['patrol'] : [];
+    const planner = new Planner(map, $('#plan-body'), false, planKinds);
     planner.onPlanMade = () => overlays.refresh(); // the plan_routes and plan_stops overlays show it
     const selectTab = setupTabs(planner);
     map.on('click', e => {
@@ -163,7 +166,7 @@ async function start(me, early) {
     });
     $('#btn-import').hidden = me.user.role === 'gis_client' || me.user.role === 'inspector';
     $('#btn-import').addEventListener('click', () => importer.open());
-    rerenders.push(() => switcher.render(), () => {
+    rerenders.push(() => switcher.render(), () => planner.jobs?.relabel(), () => {
         if (panel.current) panel.renderCell(panel.current); else panel.renderIntro();
     });
 

@@ -3,7 +3,9 @@
 // job: it is polled (GET /api/plan-jobs/{id}) and shown with its phase, the solutions found and a bar
 // of elapsed time against the solver's time limit, with a cancel button (DELETE); when it is done the
 // plan is opened. A server without background jobs answers 200/201 with the plan itself: it is opened
-// at once.
+// at once. Simple fields above the JSON (name, date or first day and day count, working hours, service
+// minutes) write their keys into it and are read back from it; the JSON stays the full editor (teams,
+// targets, solver). Labels carry data-i18n, so a language change relabels the form in place.
 
 import * as api from './api.js';
 import {el, fill, isoDate} from './dom.js';
@@ -11,6 +13,18 @@ import {t} from './i18n.js';
 
 const POLL_MS = 700;
 const ENDED = new Set(['done', 'failed', 'cancelled']);
+/** The simple fields: request key, input type, the kinds that have it. */
+const FIELDS = [
+    {key: 'name', type: 'text', kinds: ['patrol', 'joint']},
+    {key: 'date', type: 'date', kinds: ['patrol']},
+    {key: 'firstDay', type: 'date', kinds: ['joint']},
+    {key: 'dayCount', type: 'number', kinds: ['joint'], min: 1},
+    {key: 'workStart', type: 'time', kinds: ['patrol', 'joint']},
+    {key: 'workEnd', type: 'time', kinds: ['patrol', 'joint']},
+    {key: 'serviceMinutes', type: 'number', kinds: ['patrol', 'joint'], min: 1},
+];
+/** A label whose text follows the language (applyI18n relabels it). */
+const label = key => el('span', {'data-i18n': key}, t(key));
 
 /** A starting point for the request text: the shape of the body, to be filled in. */
 export function template(kind) {
@@ -26,25 +40,63 @@ export function template(kind) {
 }
 
 export class PlanJobs {
-    /** onPlan(id): a plan is ready (open it and refresh the list). */
-    constructor(onPlan) {
+    /**
+     * onPlan(id): a plan is ready (open it and refresh the list). kinds: the kinds of plan this user
+     * may ask for, the default first (officers: patrol only; the server still checks each request).
+     */
+    constructor(onPlan, kinds = ['joint', 'patrol']) {
         this.onPlan = onPlan;
+        this.kinds = kinds;
         this.job = null;
+        this.shown = null;
         this.timer = null;
     }
 
     /** The "new plan" form and the job box, for the planner tab. */
     render() {
         const kind = el('select', {id: 'plan-kind'},
-            el('option', {value: 'joint'}, t('plan.kind.joint')), el('option', {value: 'patrol'}, t('plan.kind.patrol')));
-        const text = el('textarea', {id: 'plan-request', rows: 10, spellcheck: 'false'}, template('joint'));
-        kind.addEventListener('change', () => { text.value = template(kind.value); });
+            this.kinds.map(k => el('option', {value: k, 'data-i18n': `plan.kind.${k}`}, t(`plan.kind.${k}`))));
+        const text = el('textarea', {id: 'plan-request', rows: 10, spellcheck: 'false'}, template(kind.value));
+        const inputs = FIELDS.map(f => ({...f, input: el('input', {id: `plan-f-${f.key}`, type: f.type, min: f.min,
+            'data-key': f.key})}));
+        const rows = inputs.map(f => el('label', {class: 'plan-field'}, label(`plan.f.${f.key}`), f.input));
+        const fromText = () => { // the fields show what the JSON says; hidden when this kind has no such key
+            let body = null;
+            try { body = JSON.parse(text.value); } catch (e) { /* being edited: the fields keep their values */ }
+            inputs.forEach((f, i) => {
+                rows[i].hidden = !f.kinds.includes(kind.value);
+                if (body && typeof body === 'object') f.input.value = body[f.key] ?? '';
+            });
+        };
+        const toText = f => {
+            let body;
+            try {
+                body = JSON.parse(text.value);
+            } catch (e) {
+                this.show({status: 'failed', error: {message: t('plan.badJson', {detail: e.message})}});
+                return;
+            }
+            const v = f.input.value.trim();
+            if (v === '') delete body[f.key];
+            else body[f.key] = f.type === 'number' ? Number(v) : v;
+            text.value = JSON.stringify(body, null, 2);
+        };
+        inputs.forEach(f => f.input.addEventListener('input', () => toText(f)));
+        text.addEventListener('input', fromText);
+        kind.addEventListener('change', () => { text.value = template(kind.value); fromText(); });
+        fromText();
         this.box = el('div', {id: 'plan-job', class: 'plan-job', hidden: true});
-        const form = el('form', {class: 'plan-new-form'}, el('label', {}, t('plan.newKind'), kind),
-            el('label', {}, t('plan.request'), text),
-            el('button', {id: 'plan-submit', type: 'submit', class: 'primary'}, t('plan.submit')));
+        const form = el('form', {class: 'plan-new-form'}, el('label', {}, label('plan.newKind'), kind),
+            el('div', {class: 'plan-fields'}, rows),
+            el('label', {}, label('plan.request'), text),
+            el('button', {id: 'plan-submit', type: 'submit', class: 'primary', 'data-i18n': 'plan.submit'}, t('plan.submit')));
         form.addEventListener('submit', e => { e.preventDefault(); this.submit(kind.value, text.value); });
-        return el('details', {class: 'plan-new'}, el('summary', {}, t('plan.new')), form, this.box);
+        return el('details', {class: 'plan-new'}, el('summary', {'data-i18n': 'plan.new'}, t('plan.new')), form, this.box);
+    }
+
+    /** After a language change: the job box in the new language (the form's labels follow data-i18n). */
+    relabel() {
+        if (this.shown) this.show(this.shown);
     }
 
     async submit(kind, text) {
@@ -118,6 +170,7 @@ export class PlanJobs {
     /** Shows a job as GET /api/plan-jobs/{id} answers it. */
     show(job) {
         if (!this.box) return;
+        this.shown = job;
         const p = job.progress || {};
         const limit = Number(p.limitMs) || 0;
         const elapsed = Number(p.elapsedMs) || 0;

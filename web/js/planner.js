@@ -55,26 +55,32 @@ export function normalizePlan(plan) {
 }
 
 export class Planner {
-    /** canPlan: the signed-in user may ask for new plans (the server still checks each request). */
-    constructor(map, container, available, canPlan = false) {
+    /**
+     * planKinds: the kinds of new plan the signed-in user may ask for, the default first (none: no
+     * new-plan form; the server still checks each request).
+     */
+    constructor(map, container, available, planKinds = []) {
         this.map = map;
         this.container = container;
         this.available = available;
         this.onPlanMade = () => {};
-        this.jobs = canPlan ? new PlanJobs(id => { this.onPlanMade(id); this.render(); this.load(id); }) : null;
+        this.jobs = planKinds.length
+            ? new PlanJobs(id => { this.onPlanMade(id); this.render(); this.load(id); }, planKinds) : null;
         this.layer = L.featureGroup().addTo(map);
         this.plan = null;
         this.routes = [];
     }
 
     async render() {
-        const input = el('input', {id: 'plan-id', type: 'text', inputmode: 'numeric', placeholder: t('plan.id')});
-        const form = el('form', {class: 'plan-form'}, input, el('button', {type: 'submit', class: 'primary'}, t('plan.show')));
+        const input = el('input', {id: 'plan-id', type: 'text', inputmode: 'numeric', placeholder: t('plan.id'),
+            'data-i18n-placeholder': 'plan.id'});
+        const form = el('form', {class: 'plan-form'}, input,
+            el('button', {type: 'submit', class: 'primary', 'data-i18n': 'plan.show'}, t('plan.show')));
         form.addEventListener('submit', e => { e.preventDefault(); if (input.value.trim()) this.load(input.value.trim()); });
         this.listBox = el('div', {class: 'plan-list'});
         this.out = el('div', {class: 'plan-out'});
         const newPlan = this.jobs && this.available ? (this.newPlan ||= this.jobs.render()) : null;
-        fill(this.container, el('h3', {}, t('plan.title')), form, newPlan, this.listBox, this.out);
+        fill(this.container, el('h3', {'data-i18n': 'plan.title'}, t('plan.title')), form, newPlan, this.listBox, this.out);
         if (!this.available) {
             fill(this.listBox, el('p', {class: 'muted'}, t('plan.unavailable')));
             return;

@@ -336,6 +336,14 @@ class WebMapBrowserTest {
             assertThat(p.$("#search-results").textContent()).contains("坡子街街道").contains("城南路街道")
                     .doesNotContain("定王台街道");
             p.shot("12-county-officer");
+            p.page().waitForFunction("() => window.gwTimings.probed");
+            p.$("#btn-plan").click();
+            p.$("details.plan-new summary").click();
+            assertThat(p.$("#plan-kind").inputValue()).as("officers may only plan patrol routes").isEqualTo("patrol");
+            assertThat(p.$("#plan-kind option").count()).as("joint plans are not offered").isEqualTo(1);
+            assertThat(p.$("#plan-request").inputValue()).contains("\"date\"").doesNotContain("\"teams\"");
+            assertThat(p.$("#plan-f-date").isVisible()).isTrue();
+            assertThat(p.$("#plan-f-dayCount").isVisible()).isFalse();
             assertThat(p.errors()).isEmpty();
         } finally {
             officer.close();
