@@ -55,7 +55,7 @@ public final class NetworkLayers {
                                     + " 'primary_link', 'secondary', 'secondary_link')", MINOR_ROADS_MIN_ZOOM)
                             .build(),
                     ROADS_MAX_SCALE, ROADS_MIN_ZOOM, Style.classified("by_class", "按道路等级 By road class",
-                            ordered("motorway", Symbol.line("高速公路 Motorway", new Color(0xE74C3C), 4f),
+                            Style.classes("motorway", Symbol.line("高速公路 Motorway", new Color(0xE74C3C), 4f),
                                     "trunk", Symbol.line("快速路/国道 Trunk", new Color(0xE67E22), 3.5f),
                                     "primary", Symbol.line("主干道 Primary", new Color(0xF1C40F), 3f),
                                     "secondary", Symbol.line("次干道 Secondary", new Color(0x7F8C8D), 2f),
@@ -111,13 +111,5 @@ public final class NetworkLayers {
         String title = "第" + (i + 1) + "组 Team " + (i + 1); // colours repeat from team 9 on
         return point ? Symbol.point(title, Marker.CIRCLE, 10, TEAM_COLOURS[i], Color.WHITE, 1.5f)
                 : Symbol.line(title, TEAM_COLOURS[i], 3f);
-    }
-
-    static Map<String, Symbol> ordered(Object... keyValues) {
-        Map<String, Symbol> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], (Symbol) keyValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -4,7 +4,6 @@ import cn.gridwatch.map.style.Marker;
 import cn.gridwatch.map.style.Style;
 import cn.gridwatch.map.style.Symbol;
 import java.awt.Color;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +37,7 @@ public final class RegisterLayers {
                     TableLayer.from("monitoring_point").dependsOn("monitoring").where(CURRENT_POINT
                             + " and type in ('water_national', 'water_provincial')").classBy("type")
                             .columns(POINT_COLUMNS).build(),
-                    0, SPARSE_MIN_ZOOM, Style.classified("by_type", "按断面类型 By type", ordered(
+                    0, SPARSE_MIN_ZOOM, Style.classified("by_type", "按断面类型 By type", Style.classes(
                             "water_national", Symbol.point("国控断面 National section", Marker.TRIANGLE, 12,
                                     new Color(0x1F4E9E)),
                             "water_provincial", Symbol.point("省控断面 Provincial section", Marker.TRIANGLE, 10,
@@ -72,7 +71,7 @@ public final class RegisterLayers {
                             .columns("category", "industry", "address", "permit_no", "inspection_class", "class_reason",
                                     "status").build(),
                     DENSE_MAX_SCALE, DENSE_MIN_ZOOM, Style.classified("by_class", "按监管类别 By inspection class",
-                            ordered("special", Symbol.point("特殊监管 Special supervision", Marker.STAR, 13,
+                            Style.classes("special", Symbol.point("特殊监管 Special supervision", Marker.STAR, 13,
                                             new Color(0xC0392B)),
                                     "key", Symbol.point("重点排污单位 Key discharger", Marker.SQUARE, 9,
                                             new Color(0xE67E22)),
@@ -92,7 +91,7 @@ public final class RegisterLayers {
                             .columns("status", "origin", "found_at", "deadline", "assignee").time("found_at", 0)
                             .attribute("overdue", "coalesce(deadline < now(), false)").build(),
                     DENSE_MAX_SCALE, DENSE_MIN_ZOOM, Style.classified("open_overdue", "在办与逾期 Open and overdue",
-                            ordered("overdue", Symbol.point("逾期 Overdue", Marker.TRIANGLE, 12, new Color(0xE74C3C)),
+                            Style.classes("overdue", Symbol.point("逾期 Overdue", Marker.TRIANGLE, 12, new Color(0xE74C3C)),
                                     "open", Symbol.point("在办 Open", Marker.CIRCLE, 8, new Color(0xF39C12))),
                             Symbol.point("在办 Open", Marker.CIRCLE, 8, new Color(0xF39C12)))));
 
@@ -100,7 +99,7 @@ public final class RegisterLayers {
     }
 
     private static Map<String, Symbol> airTypes() {
-        return ordered(
+        return Style.classes(
                 "national_air", Symbol.point("国控站 National station", Marker.CIRCLE, 12, new Color(0xC0392B)),
                 "provincial_air", Symbol.point("省控站 Provincial station", Marker.CIRCLE, 10, new Color(0xE67E22)),
                 "township_air", Symbol.point("乡镇站 Township station", Marker.CIRCLE, 9, new Color(0xF1C40F)),
@@ -108,13 +107,5 @@ public final class RegisterLayers {
                 "composition", Symbol.point("组分站 Composition station", Marker.DIAMOND, 10, new Color(0x8E44AD)),
                 "lidar", Symbol.point("激光雷达 Lidar", Marker.TRIANGLE, 10, new Color(0x1A5276)),
                 "vehicle_exhaust", Symbol.point("尾气遥感 Vehicle exhaust", Marker.SQUARE, 8, new Color(0x566573)));
-    }
-
-    private static Map<String, Symbol> ordered(Object... keyValues) {
-        Map<String, Symbol> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], (Symbol) keyValues[i + 1]);
-        }
-        return m;
     }
 }

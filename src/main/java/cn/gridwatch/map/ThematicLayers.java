@@ -108,7 +108,7 @@ public final class ThematicLayers {
 
     private static Map<String, Symbol> overdueClasses() {
         Color edge = new Color(0x666666);
-        return NetworkLayers.ordered(
+        return Style.classes(
                 "none", Symbol.area("无逾期 None", new Color(255, 255, 255, 40), edge, 0.6f),
                 "1", Symbol.area("1", fill(0xFFFFB2), edge, 0.6f),
                 "2-3", Symbol.area("2–3", fill(0xFECC5C), edge, 0.6f),
@@ -118,7 +118,7 @@ public final class ThematicLayers {
 
     private static Map<String, Symbol> coverageClasses() {
         Color edge = new Color(0x666666);
-        return NetworkLayers.ordered(
+        return Style.classes(
                 "no_sources", Symbol.area("无在产污染源 No active sources", new Color(0xBD, 0xBD, 0xBD, 90), edge, 0.6f),
                 "lt25", Symbol.area("<25%", fill(0xD7191C), edge, 0.6f),
                 "25-50", Symbol.area("25–50%", fill(0xFDAE61), edge, 0.6f),

@@ -31,6 +31,18 @@ public record Style(String name, String title, Symbol symbol, Map<String, Symbol
         return new Style(name, title, symbol, Map.of(), 0, Color.BLACK, 0, 0);
     }
 
+    /**
+     * The classes of a {@link #classified} style in legend order, from pairs of class value and
+     * symbol: {@code classes("special", starSymbol, "key", squareSymbol)}.
+     */
+    public static Map<String, Symbol> classes(Object... valueSymbolPairs) {
+        Map<String, Symbol> m = new LinkedHashMap<>();
+        for (int i = 0; i < valueSymbolPairs.length; i += 2) {
+            m.put((String) valueSymbolPairs[i], (Symbol) valueSymbolPairs[i + 1]);
+        }
+        return m;
+    }
+
     /** A symbol per class (in legend order); {@code other} for features of any other class. */
     public static Style classified(String name, String title, Map<String, Symbol> classes, Symbol other) {
         return new Style(name, title, other, classes, 0, Color.BLACK, 0, 0);
