@@ -243,6 +243,9 @@ public final class PlanJobService implements AutoCloseable {
 
     /** Heartbeat: progress of this instance's jobs out, cancel requests from other instances in. */
     private void beat() {
+        if (local.isEmpty()) {
+            return; // nothing running here: no connection borrowed every second on an idle server
+        }
         try {
             List<Long> ids = new ArrayList<>(local.keySet());
             for (long id : db.withConnection("reading plan job cancels", c -> repo.cancelRequested(c, ids))) {
