@@ -57,6 +57,20 @@ public final class Params {
         return v == null ? null : parseBbox(name, v);
     }
 
+    /** The path parameter {@code id}: a positive whole number (a row's id), or a 400 naming the value. */
+    public static long pathId(Context ctx) {
+        String v = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(v);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // the message below names the value
+        }
+        throw new IllegalArgumentException("path parameter 'id' must be a positive whole number, but was: '" + v + "'");
+    }
+
     // The parsers below are pure: parameter name and trimmed text in, value or IllegalArgumentException out.
 
     /** A finite decimal number. */

@@ -26,8 +26,8 @@ public final class DrawController {
     public void routes(RoutesConfig r) {
         r.post("/api/draws", this::create);
         r.get("/api/draws", this::list);
-        r.get("/api/draws/{id}", ctx -> ctx.json(draws.get(id(ctx))));
-        r.get("/api/draws/{id}/verify", ctx -> ctx.json(draws.verify(id(ctx))));
+        r.get("/api/draws/{id}", ctx -> ctx.json(draws.get(Params.pathId(ctx))));
+        r.get("/api/draws/{id}/verify", ctx -> ctx.json(draws.verify(Params.pathId(ctx))));
         r.get("/api/draws/{id}/export", this::export);
     }
 
@@ -43,7 +43,7 @@ public final class DrawController {
 
     private void export(Context ctx) {
         String format = Params.text(ctx, "format") == null ? "json" : Params.text(ctx, "format").toLowerCase(Locale.ROOT);
-        DrawExport.PublicRecord rec = draws.publicRecord(id(ctx));
+        DrawExport.PublicRecord rec = draws.publicRecord(Params.pathId(ctx));
         switch (format) {
             case "json":
                 ctx.json(rec);
@@ -56,18 +56,5 @@ public final class DrawController {
                 throw new IllegalArgumentException("query parameter 'format' must be json or csv, but was: '"
                         + format + "'");
         }
-    }
-
-    static long id(Context ctx) {
-        String v = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(v);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw new IllegalArgumentException("path parameter 'id' must be a positive whole number, but was: '" + v + "'");
     }
 }

@@ -1,6 +1,7 @@
 package cn.gridwatch.routing.jobs;
 
 import cn.gridwatch.http.ApiError;
+import cn.gridwatch.http.Params;
 import cn.gridwatch.routing.plan.PlanService;
 import cn.gridwatch.security.AccessFilter;
 import io.javalin.config.RoutesConfig;
@@ -28,8 +29,8 @@ public final class PlanJobController {
 
     public void routes(RoutesConfig r) {
         r.get("/api/plan-jobs", ctx -> ctx.json(jobs.list(AccessFilter.principal(ctx))));
-        r.get("/api/plan-jobs/{id}", ctx -> ctx.json(jobs.get(id(ctx), AccessFilter.principal(ctx))));
-        r.delete("/api/plan-jobs/{id}", ctx -> ctx.json(jobs.cancel(id(ctx), AccessFilter.principal(ctx),
+        r.get("/api/plan-jobs/{id}", ctx -> ctx.json(jobs.get(Params.pathId(ctx), AccessFilter.principal(ctx))));
+        r.delete("/api/plan-jobs/{id}", ctx -> ctx.json(jobs.cancel(Params.pathId(ctx), AccessFilter.principal(ctx),
                 AccessFilter.actor(ctx), CANCEL_WAIT)));
     }
 
@@ -79,18 +80,5 @@ public final class PlanJobController {
         body.put("status", job.get("status"));
         body.put("href", job.get("href"));
         ctx.status(202).json(body);
-    }
-
-    private static long id(Context ctx) {
-        String v = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(v);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // the message below names the value
-        }
-        throw new IllegalArgumentException("path parameter 'id' must be a positive whole number, but was: '" + v + "'");
     }
 }

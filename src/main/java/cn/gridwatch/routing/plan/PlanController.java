@@ -34,7 +34,7 @@ public final class PlanController {
         r.post("/api/plans/patrol", this::patrol);
         r.post("/api/plans/joint", this::joint);
         r.get("/api/plans", this::list);
-        r.get("/api/plans/{id}", ctx -> ctx.json(plans.get(id(ctx), AccessFilter.principal(ctx))));
+        r.get("/api/plans/{id}", ctx -> ctx.json(plans.get(Params.pathId(ctx), AccessFilter.principal(ctx))));
         r.get("/api/plans/{id}/export", this::export);
     }
 
@@ -72,7 +72,7 @@ public final class PlanController {
                     + format + "'");
         }
         Principal p = AccessFilter.principal(ctx);
-        Plan plan = plans.get(id(ctx), p);
+        Plan plan = plans.get(Params.pathId(ctx), p);
         if (!plan.targetsVisible()) {
             throw new AccessDeniedException("the targets of plan " + plan.id() + " are sealed until "
                     + plan.sealedUntil() + "; the export is available from then on");
@@ -93,18 +93,5 @@ public final class PlanController {
         }
         ctx.header("Content-Disposition", "inline; filename=\"plan-" + plan.id() + "." + format + "\"");
         ctx.result(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long id(Context ctx) {
-        String v = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(v);
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // the message below names the value
-        }
-        throw new IllegalArgumentException("path parameter 'id' must be a positive whole number, but was: '" + v + "'");
     }
 }
