@@ -1,4 +1,5 @@
-# Sourced by the HTTP benchmarks (locate-http.sh, load.sh): signing in and checking credentials.
+# Sourced by the HTTP benchmarks: a free port, waiting for a started server, signing in and checking
+# credentials.
 # Needs curl and python3. Nothing here prints a password; the token is printed only to stdout of
 # gw_bench_token, for the caller to capture.
 
@@ -45,4 +46,26 @@ gw_bench_check_auth() {
         return 1
     fi
     printf 'auth check: %s -> 401 anonymous, 200 with the token\n' "${url#http://*/}" >&2
+}
+
+# gw_free_port: prints a free TCP port on 127.0.0.1.
+gw_free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# gw_bench_wait_healthy PORT PID LOG: waits up to 120 s for http://127.0.0.1:PORT/health to answer
+# 2xx. Fails (tail of LOG on stderr) when the process PID exits first or the time runs out.
+gw_bench_wait_healthy() {
+    local port=$1 pid=$2 log=$3
+    for _ in $(seq 1 240); do
+        curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && return 0
+        if ! kill -0 "$pid" 2>/dev/null; then
+            tail -30 "$log" >&2
+            printf 'the server exited before answering /health (log: %s)\n' "$log" >&2
+            return 1
+        fi
+        sleep 0.5
+    done
+    printf 'the server did not answer /health within 120 s (log: %s)\n' "$log" >&2
+    return 1
 }

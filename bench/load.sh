@@ -49,7 +49,6 @@ for v in $(ls /usr/lib/postgresql 2>/dev/null | sort -n); do
 done
 [ -n "$PG_BIN" ] || die "no PostgreSQL with PostGIS under /usr/lib/postgresql"
 as_pg() { if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 SERVER_PID=""
 STARTED_PRIVATE=0
@@ -76,17 +75,11 @@ JAR="$ROOT/$BUILD/gridwatch.jar"
 
 # start_server DB_URL: demo data loaded, serving on a free loopback port; sets SERVER_PID, PORT
 start_server() {
-    PORT=$(free_port)
+    PORT=$(gw_free_port)
     (cd "$ROOT" && GRIDWATCH_DB_URL="$1" GRIDWATCH_DB_USER="$PG_USER" GRIDWATCH_HOST=127.0.0.1 GRIDWATCH_PORT="$PORT" \
         exec java $JAVA_OPTS -Dfile.encoding=UTF-8 -jar "$JAR" demo --data gis-data) >"$OUT/server-$2.log" 2>&1 &
     SERVER_PID=$!
-    local up=0
-    for _ in $(seq 1 600); do
-        curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && { up=1; break; }
-        kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server-$2.log" >&2; die "the server did not start"; }
-        sleep 0.1
-    done
-    [ "$up" = 1 ] || die "the server did not answer /health within 60 s"
+    gw_bench_wait_healthy "$PORT" "$SERVER_PID" "$OUT/server-$2.log" || die "the server did not start"
     # a token per server (each phase has its own database); wrk reads it from the environment
     GRIDWATCH_TOKEN=$(gw_bench_token "http://127.0.0.1:$PORT" "$BENCH_USER" "$BENCH_PASSWORD" "bench-load-$2") \
         || die "could not get an API token (as $BENCH_USER)"
@@ -210,7 +203,7 @@ if [[ " $PHASES " == *" restart "* ]]; then
     THROWAWAY=$(mktemp -d /var/tmp/gridwatch-load-pg.XXXXXX)
     chmod 755 "$THROWAWAY"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$THROWAWAY"
-    TPORT=$(free_port)
+    TPORT=$(gw_free_port)
     as_pg "$PG_BIN/initdb" -D "$THROWAWAY/data" -U "$PG_USER" --auth=trust -E UTF8 --locale=C --no-sync >/dev/null
     as_pg "$PG_BIN/pg_ctl" -D "$THROWAWAY/data" -w -l "$THROWAWAY/log" \
         -o "-p $TPORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=" start >/dev/null

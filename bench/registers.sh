@@ -90,17 +90,13 @@ EXTENT=$("${PSQL[@]}" -d "$BENCH_DB" -tA -F ',' -c \
 # changes cells, so this times the check, not the updates)
 "${PSQL[@]}" -d "$BENCH_DB" -tAc "update register_grid_state set grid_version = -1"
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(gw_free_port)
 say "serving $BENCH_DB on 127.0.0.1:$PORT"
 GRIDWATCH_HOST=127.0.0.1 GRIDWATCH_PORT="$PORT" GRIDWATCH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     java $JAVA_OPTS -jar "$JAR" serve >"$RUN_DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || { tail -30 "$RUN_DIR/server.log" >&2; die "server exited"; }
-    sleep 1
-done
+gw_bench_wait_healthy "$PORT" "$SERVER" "$RUN_DIR/server.log" || die "the server did not start"
 echo "start-up re-assignment check: $(grep -m1 'registers re-assigned' "$RUN_DIR/server.log" | sed 's/.*INFO //')"
 GRIDWATCH_TOKEN=$(gw_bench_token "http://127.0.0.1:$PORT" admin "$ADMIN_PASSWORD" bench-registers) \
     || die "could not get an API token as admin (log: $RUN_DIR/server.log)"

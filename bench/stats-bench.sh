@@ -63,18 +63,13 @@ timeout 1800 java $JAVA_OPTS -cp "$CP" cn.gridwatch.bench.StatsBench --load --di
     || ', patrol_source ' || (select count(*) from patrol_source) || ', complaints ' || (select count(*) from complaint)
     || ', problems ' || (select count(*) from problem)" | tee -a "$RUN_DIR/in-process.txt"
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$(gw_free_port)
 say "serving $BENCH_DB on 127.0.0.1:$PORT"
 GRIDWATCH_HOST=127.0.0.1 GRIDWATCH_PORT="$PORT" GRIDWATCH_ADMIN_PASSWORD="$(cat "$PASSWORD_FILE")" \
     java $JAVA_OPTS -jar "$JAR" serve >"$RUN_DIR/server.log" 2>&1 &
 SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-    curl -fs "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER" 2>/dev/null || { tail -30 "$RUN_DIR/server.log" >&2; die "server exited"; }
-    sleep 1
-done
-curl -fs "http://127.0.0.1:$PORT/health" >/dev/null || die "server not healthy after 120 s (log: $RUN_DIR/server.log)"
+gw_bench_wait_healthy "$PORT" "$SERVER" "$RUN_DIR/server.log" || die "the server did not start"
 GRIDWATCH_TOKEN=$(gw_bench_token "http://127.0.0.1:$PORT" admin "$(cat "$PASSWORD_FILE")" bench-stats) \
     || die "could not get an API token as admin (log: $RUN_DIR/server.log)"
 export GRIDWATCH_TOKEN

@@ -51,18 +51,13 @@ say "building $BUILD/gridwatch.jar"
 "${PSQL[@]}" -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
 "${PSQL[@]}" -d "$BENCH_DB" -c "create extension if not exists postgis"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+PORT=$(gw_free_port)
 (cd "$ROOT" && GRIDWATCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" GRIDWATCH_DB_USER="$PG_USER" \
     GRIDWATCH_HOST=127.0.0.1 GRIDWATCH_PORT="$PORT" \
     exec java $JAVA_OPTS -Dfile.encoding=UTF-8 -jar "$ROOT/$BUILD/gridwatch.jar" demo --data gis-data) \
     >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server.log" >&2; die "the server did not start"; }
-    sleep 0.5
-done
-curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || die "the server did not answer /health within 60 s"
+gw_bench_wait_healthy "$PORT" "$SERVER_PID" "$OUT/server.log" || die "the server did not start"
 GRIDWATCH_TOKEN=$(gw_bench_token "http://127.0.0.1:$PORT" admin gridwatch-admin bench-tiles) || die "no API token"
 export GRIDWATCH_TOKEN
 gw_bench_check_auth "http://127.0.0.1:$PORT/tiles/grid_village/12/3333/1720.png" "$GRIDWATCH_TOKEN" \

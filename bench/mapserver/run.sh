@@ -51,7 +51,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/auth.sh
+. "$ROOT/bench/auth.sh"
 
 if [ ! -f "$ROOT/$BUILD/gridwatch.jar" ] || [ "${REBUILD:-0}" = 1 ]; then
     say "building $BUILD/gridwatch.jar"
@@ -60,26 +61,19 @@ fi
 "${PSQL[@]}" -d postgres -c "drop database if exists $BENCH_DB with (force)" -c "create database $BENCH_DB"
 "${PSQL[@]}" -d "$BENCH_DB" -c "create extension if not exists postgis"
 
-PORT=$(free_port)
+PORT=$(gw_free_port)
 (cd "$ROOT" && GRIDWATCH_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$BENCH_DB" GRIDWATCH_DB_USER="$PG_USER" \
     GRIDWATCH_HOST=127.0.0.1 GRIDWATCH_PORT="$PORT" \
     exec java $JAVA_OPTS -Dfile.encoding=UTF-8 -jar "$ROOT/$BUILD/gridwatch.jar" demo --data gis-data) \
     >"$OUT/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$PORT/health" >/dev/null 2>&1 && break
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$OUT/server.log" >&2; die "gridwatch did not start"; }
-    sleep 0.5
-done
-curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || die "gridwatch did not answer /health within 60 s"
-# shellcheck source=bench/auth.sh
-. "$ROOT/bench/auth.sh"
+gw_bench_wait_healthy "$PORT" "$SERVER_PID" "$OUT/server.log" || die "gridwatch did not start"
 GRIDWATCH_TOKEN=$(gw_bench_token "http://127.0.0.1:$PORT" admin gridwatch-admin bench-ms) || die "no API token"
 export GRIDWATCH_TOKEN
 VILLAGES=$("${PSQL[@]}" -d "$BENCH_DB" -tAc "select count(*) from grid_cell where level = 4 and kind = 'admin' and valid_to is null")
 say "gridwatch on port $PORT; $VILLAGES current village cells"
 
-MS_PORT=$(free_port)
+MS_PORT=$(gw_free_port)
 sed "s|@PG@|host=127.0.0.1 port=$PG_PORT dbname=$BENCH_DB user=$PG_USER|" "$HERE/gridwatch.map.in" >"$OUT/gridwatch.map"
 sed "s|@MAP@|$OUT/gridwatch.map|" "$HERE/mapserver.conf.in" >"$OUT/mapserver.conf"
 sed -e "s|@PORT@|$MS_PORT|" -e "s|@DIR@|$OUT|g" -e "s|@PROCS@|$MS_PROCS|" -e "s|@CONF@|$OUT/mapserver.conf|" \
