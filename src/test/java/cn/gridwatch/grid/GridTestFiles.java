@@ -67,18 +67,7 @@ public final class GridTestFiles {
     public static void ogr2ogr(String... args) {
         List<String> cmd = new ArrayList<>(List.of("ogr2ogr"));
         cmd.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("ogr2ogr failed: " + cmd + "\n" + out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("running ogr2ogr", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        cn.gridwatch.GdalTools.run(cmd.toArray(String[]::new));
     }
 
     /** The shared data directory: env GRIDWATCH_SHARED_DATA, else ../shared/data from the project root. */

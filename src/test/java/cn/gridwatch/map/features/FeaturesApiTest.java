@@ -5,16 +5,15 @@ import static cn.gridwatch.TestGrids.fc;
 import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GdalTools;
 import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
 import cn.gridwatch.db.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -165,25 +164,14 @@ class FeaturesApiTest {
     void gdal_with_the_token_in_the_url_keeps_it_through_the_next_links() throws Exception {
         // GDAL 3.6 copies the connection URL's query onto the URLs it builds; the server copies the
         // token onto its next links, which GDAL follows as they are
-        Process p = new ProcessBuilder("ogrinfo", "--debug", "on", "-ro", "-oo", "PAGE_SIZE=3",
-                "OAPIF:http://127.0.0.1:" + server.port() + "/ogc?access_token=" + token, "grid_township")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = GdalTools.run("ogrinfo", "--debug", "on", "-ro", "-oo", "PAGE_SIZE=3",
+                "OAPIF:http://127.0.0.1:" + server.port() + "/ogc?access_token=" + token, "grid_township");
         assertThat(count(out, "OGRFeature(grid_township)")).isEqualTo(4);
         assertThat(out).contains("items?limit=3&offset=3&access_token=" + token);
     }
 
-    private static String ogrinfo(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ogrinfo", "--config", "GDAL_HTTP_AUTH", "BASIC",
-                "--config", "GDAL_HTTP_USERPWD", "gis:" + token));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+    private static String ogrinfo(String... args) {
+        return GdalTools.ogrinfoWithBasicAuth("gis", token, args);
     }
 
     private static int count(String text, String what) {

@@ -2,6 +2,7 @@ package cn.gridwatch.map.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GdalTools;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
@@ -9,10 +10,8 @@ import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.map.RegisterFixture;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,16 +132,7 @@ class RegisterFeaturesApiTest {
         assertThat(zones).contains("MULTIPOLYGON (((113.1 27.1");
     }
 
-    private static String ogrinfo(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ogrinfo", "--config", "GDAL_HTTP_AUTH", "BASIC",
-                "--config", "GDAL_HTTP_USERPWD", "gis:" + token));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+    private static String ogrinfo(String... args) {
+        return GdalTools.ogrinfoWithBasicAuth("gis", token, args);
     }
 }

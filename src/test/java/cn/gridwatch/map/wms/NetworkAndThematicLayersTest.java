@@ -2,6 +2,7 @@ package cn.gridwatch.map.wms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GdalTools;
 import cn.gridwatch.SharedData;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestServer;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,7 +135,7 @@ class NetworkAndThematicLayersTest {
 
     @Test
     void gdalinfo_lists_the_road_plan_and_thematic_layers() {
-        String out = run("gdalinfo", "WMS:http://127.0.0.1:" + server.port() + "/wms?access_token=" + token);
+        String out = GdalTools.run("gdalinfo", "WMS:http://127.0.0.1:" + server.port() + "/wms?access_token=" + token);
         for (String layer : List.of("roads", "plan_routes", "plan_stops", "grid_overdue", "grid_patrol_coverage")) {
             assertThat(out).contains("LAYERS=" + layer);
         }
@@ -320,26 +320,6 @@ class NetworkAndThematicLayersTest {
     }
 
     private static String ogrinfo(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("ogrinfo", "--config", "GDAL_HTTP_AUTH", "BASIC",
-                "--config", "GDAL_HTTP_USERPWD", "gis:" + token));
-        cmd.addAll(List.of(args));
-        return run(cmd.toArray(String[]::new));
-    }
-
-    private static String run(String... cmd) {
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-            pb.environment().keySet().removeIf(k -> k.toLowerCase(java.util.Locale.ROOT).endsWith("_proxy"));
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(p.exitValue()).as(out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return GdalTools.ogrinfoWithBasicAuth("gis", token, args);
     }
 }

@@ -2,19 +2,15 @@ package cn.gridwatch.map.wms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GdalTools;
 import cn.gridwatch.TestServer;
 import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.geo.WebMercator;
 import cn.gridwatch.map.RegisterFixture;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +46,7 @@ class RegisterLayersGdalTest {
 
     @Test
     void gdalinfo_lists_every_register_layer_with_its_chinese_title() {
-        String out = run("gdalinfo", "WMS:" + url);
+        String out = GdalTools.run("gdalinfo", "WMS:" + url);
         for (String layer : List.of("air_stations", "water_sections", "drinking_water_sources", "drinking_water_zones",
                 "outfalls", "pollution_sources", "complaints", "problems")) {
             assertThat(out).contains("LAYERS=" + layer);
@@ -77,57 +73,6 @@ class RegisterLayersGdalTest {
 
     private BufferedImage translate(String version, String crs, double ulx, double uly, double lrx, double lry)
             throws IOException {
-        boolean yx = version.equals("1.3.0") && cn.gridwatch.geo.CrsRegistry.axisOrderIsYX(crs);
-        String param = version.equals("1.3.0") ? "CRS" : "SRS";
-        String xml = String.format(Locale.ROOT, """
-                <GDAL_WMS>
-                  <Service name="WMS">
-                    <Version>%s</Version>
-                    <ServerUrl>%s</ServerUrl>
-                    <%s>%s</%s>
-                    <ImageFormat>image/png</ImageFormat>
-                    <Layers>pollution_sources</Layers>
-                    <Styles></Styles>
-                    <BBoxOrder>%s</BBoxOrder>
-                  </Service>
-                  <DataWindow>
-                    <UpperLeftX>%.10f</UpperLeftX><UpperLeftY>%.10f</UpperLeftY>
-                    <LowerRightX>%.10f</LowerRightX><LowerRightY>%.10f</LowerRightY>
-                    <SizeX>400</SizeX><SizeY>400</SizeY>
-                  </DataWindow>
-                  <BlockSizeX>400</BlockSizeX><BlockSizeY>400</BlockSizeY>
-                  <BandsCount>3</BandsCount>
-                </GDAL_WMS>
-                """, version, url.replace("&", "&amp;"), param, crs, param, yx ? "yxYX" : "xyXY", ulx, uly, lrx, lry);
-        Files.createDirectories(dir);
-        Path service = dir.resolve(crs.replace(':', '_') + ".xml");
-        Files.writeString(service, xml, StandardCharsets.UTF_8);
-        Path png = dir.resolve(crs.replace(':', '_') + ".png");
-        run("gdal_translate", "-of", "PNG", service.toString(), png.toString());
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img).as("gdal_translate output " + png).isNotNull();
-        return img;
-    }
-
-    private static String run(String... command) {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).endsWith("_proxy"));
-        pb.environment().put("NO_PROXY", "127.0.0.1,localhost");
-        pb.environment().put("GDAL_HTTP_TIMEOUT", "30");
-        try {
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " timed out:\n" + out);
-            }
-            assertThat(p.exitValue()).as(String.join(" ", command) + " output:\n" + out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("could not run " + command[0] + " (is gdal-bin installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return GdalTools.wmsToPng(url, version, crs, "pollution_sources", ulx, uly, lrx, lry, dir, false).image();
     }
 }

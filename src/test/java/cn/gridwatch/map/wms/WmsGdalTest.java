@@ -3,19 +3,15 @@ package cn.gridwatch.map.wms;
 import static cn.gridwatch.map.wms.WmsFixture.darkestColumn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GdalTools;
 import cn.gridwatch.TestServer;
 import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.geo.WebMercator;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +47,7 @@ class WmsGdalTest {
 
     @Test
     void gdalinfo_lists_every_grid_layer_from_the_capabilities() {
-        String out = run("gdalinfo", "WMS:" + url);
+        String out = GdalTools.run("gdalinfo", "WMS:" + url);
         for (String layer : List.of("grid_city", "grid_county", "grid_township", "grid_village")) {
             assertThat(out).contains("LAYERS=" + layer);
         }
@@ -75,61 +71,11 @@ class WmsGdalTest {
 
     private BufferedImage translate(String version, String crs, double ulx, double uly, double lrx, double lry)
             throws IOException {
-        // GDAL 3.6 sends x,y order for EPSG:4490 even in 1.3.0 unless told; WMS 1.3.0 wants lat,lon
         boolean yx = version.equals("1.3.0") && cn.gridwatch.geo.CrsRegistry.axisOrderIsYX(crs);
-        String xml = String.format(Locale.ROOT, """
-                <GDAL_WMS>
-                  <Service name="WMS">
-                    <Version>%s</Version>
-                    <ServerUrl>%s</ServerUrl>
-                    <%s>%s</%s>
-                    <ImageFormat>image/png</ImageFormat>
-                    <Layers>grid_county</Layers>
-                    <Styles></Styles>
-                    <BBoxOrder>%s</BBoxOrder>
-                  </Service>
-                  <DataWindow>
-                    <UpperLeftX>%.10f</UpperLeftX><UpperLeftY>%.10f</UpperLeftY>
-                    <LowerRightX>%.10f</LowerRightX><LowerRightY>%.10f</LowerRightY>
-                    <SizeX>400</SizeX><SizeY>400</SizeY>
-                  </DataWindow>
-                  <BlockSizeX>400</BlockSizeX><BlockSizeY>400</BlockSizeY>
-                  <BandsCount>3</BandsCount>
-                </GDAL_WMS>
-                """, version, url.replace("&", "&amp;"), version.equals("1.3.0") ? "CRS" : "SRS", crs,
-                version.equals("1.3.0") ? "CRS" : "SRS", yx ? "yxYX" : "xyXY", ulx, uly, lrx, lry);
-        Files.createDirectories(dir);
-        Path service = dir.resolve(crs.replace(':', '_') + ".xml");
-        Files.writeString(service, xml, StandardCharsets.UTF_8);
-        Path png = dir.resolve(crs.replace(':', '_') + ".png");
-        String out = run("gdal_translate", "--debug", "on", "-of", "PNG", service.toString(), png.toString());
-        Files.writeString(dir.resolve(crs.replace(':', '_') + ".log"), out);
-        assertThat(out).contains(yx ? "bbox=27.5" : "bbox=");
-        BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img).as("gdal_translate output " + png).isNotNull();
-        return img;
-    }
-
-    private static String run(String... command) {
-        List<String> cmd = new ArrayList<>(List.of(command));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.toLowerCase(Locale.ROOT).endsWith("_proxy"));
-        pb.environment().put("NO_PROXY", "127.0.0.1,localhost");
-        pb.environment().put("GDAL_HTTP_TIMEOUT", "30");
-        try {
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", cmd) + " timed out:\n" + out);
-            }
-            assertThat(p.exitValue()).as(String.join(" ", cmd) + " output:\n" + out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new AssertionError("could not run " + cmd.get(0) + " (is gdal-bin installed?)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        GdalTools.WmsPng drawn = GdalTools.wmsToPng(url, version, crs, "grid_county", ulx, uly, lrx, lry, dir, true);
+        Files.writeString(dir.resolve(crs.replace(':', '_') + ".log"), drawn.output());
+        // the 1.3.0 EPSG:4490 request must send lat,lon
+        assertThat(drawn.output()).contains(yx ? "bbox=27.5" : "bbox=");
+        return drawn.image();
     }
 }
