@@ -2,24 +2,23 @@ package cn.gridwatch.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.routing.plan.RegisterRows;
 import cn.gridwatch.security.AuditEntry;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Random draws over HTTP on the real PostGIS, with register rows written in plain SQL. */
 class DrawApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp planner;
     private static TestHttp inspector;
     private static RegisterRows rows;
@@ -29,11 +28,9 @@ class DrawApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         planner = server.userWithToken("planner1", Role.PLANNER, null);
         inspector = server.userWithToken("inspector1", Role.INSPECTOR, null);
-        rows = new RegisterRows(db.db());
+        rows = new RegisterRows(server.db());
         // in 430102: 4 special, 40 key, 41 general (and 2 closed); in 430103 the same again
         for (String county : new String[] {"430102", "430103"}) {
             for (int i = 0; i < 4; i++) {
@@ -52,12 +49,6 @@ class DrawApiTest {
             }
             rows.inspector(county + "GD", "向导" + county, county, "guide", null);
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static JsonNode draw(String seed) {

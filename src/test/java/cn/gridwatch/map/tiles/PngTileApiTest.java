@@ -6,11 +6,11 @@ import static cn.gridwatch.TestGrids.feature;
 import static cn.gridwatch.map.tiles.TileApiTest.tileAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -26,9 +26,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -38,15 +38,13 @@ import org.locationtech.jts.geom.Envelope;
  */
 class PngTileApiTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp http;
     private static String token;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
         token = server.tokenFor(TestServer.ADMIN);
         upload("city", fc(feature("430100", "长沙市", box(112, 27, 114, 29))));
@@ -55,16 +53,6 @@ class PngTileApiTest {
         upload("township", townships(box(113, 27, 114, 28)));
         upload("village", fc(feature("430102001001", "解放东村社区", box(112, 27, 112.5, 28)),
                 feature("430102001002", "马王堆社区", box(112.5, 27, 113, 28))));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

@@ -2,8 +2,8 @@ package cn.gridwatch.map.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.map.RegisterFixture;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +17,9 @@ import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Vector and PNG tiles of the register layers on the real server and PostGIS, over
@@ -27,26 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class RegisterTilesTest {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static String admin;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        RegisterFixture.load(server, db);
+        RegisterFixture.load(server.testServer(), server.fresh());
         admin = server.tokenFor(TestServer.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static HttpResponse<byte[]> get(String token, String path) {

@@ -2,9 +2,9 @@ package cn.gridwatch.map.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.SharedData;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.map.MapLayers;
 import cn.gridwatch.map.TableLayer;
 import cn.gridwatch.security.Actor;
@@ -13,9 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code roads} layer over Monaco's road network (imported through the road import service):
@@ -23,30 +23,18 @@ import org.junit.jupiter.api.Test;
  * and (by scale) in maps; one network by {@code network=}.
  */
 class RoadLayerTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static String token;
     private static long networkId;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         token = server.tokenFor(TestServer.ADMIN);
         server.services().roadImports().importFile(SharedData.file("osm/monaco.osm.gz"), "monaco", "monaco.osm.gz",
                 false, Actor.system("test"));
         networkId = server.http().get("/ogc/collections/roads/items?limit=1").json().get("features").get(0)
                 .get("properties").get("network_id").asLong();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static byte[] tile(String path) throws Exception {

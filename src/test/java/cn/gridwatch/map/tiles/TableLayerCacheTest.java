@@ -2,9 +2,9 @@ package cn.gridwatch.map.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.SharedData;
 import cn.gridwatch.TestHttp;
-import cn.gridwatch.TestServer;
 import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.map.RegisterFixture;
 import cn.gridwatch.security.Actor;
@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cached tiles of table layers are never stale after an edit: each edit goes through its real path
@@ -27,30 +27,18 @@ class TableLayerCacheTest {
     private static final String WEST = "/7/103/53";
     private static final String MONACO = "/14/8529/5974";
     private static final Actor TEST = Actor.system("test");
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp http;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        RegisterFixture.load(server, db);
+        RegisterFixture.load(server.testServer(), server.fresh());
         http = server.http();
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
     private static void sql(String text) {
-        db.db().inTransaction("test data", c -> {
+        server.db().inTransaction("test data", c -> {
             try (Statement st = c.createStatement()) {
                 st.execute(text);
             }
@@ -59,7 +47,7 @@ class TableLayerCacheTest {
     }
 
     private static long version(String source) {
-        return db.db().withConnection("reading a version", c -> {
+        return server.db().withConnection("reading a version", c -> {
             try (PreparedStatement ps = c.prepareStatement("select version from map_data_version where source = ?")) {
                 ps.setString(1, source);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -167,7 +155,7 @@ class TableLayerCacheTest {
         assertThat(first.status()).isEqualTo(200);
         String before = first.header("ETag");
         assertThat(http.get(path).header("ETag")).isEqualTo(before);
-        try (cn.gridwatch.db.Database other = cn.gridwatch.db.Database.open(db.url(), TestDatabase.user(),
+        try (cn.gridwatch.db.Database other = cn.gridwatch.db.Database.open(server.fresh().url(), TestDatabase.user(),
                 TestDatabase.password(), 1)) {
             other.inTransaction("another instance's edit", c -> {
                 try (Statement st = c.createStatement()) {
@@ -197,7 +185,7 @@ class TableLayerCacheTest {
     }
 
     private static long problemId(String code) {
-        return db.db().withConnection("problem id", c -> {
+        return server.db().withConnection("problem id", c -> {
             try (PreparedStatement ps = c.prepareStatement("select id from problem where code = ?")) {
                 ps.setString(1, code);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -2,13 +2,12 @@ package cn.gridwatch.map.tiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The tile warm-up on the real server: after the grid is loaded it renders the opening view's grid
@@ -16,21 +15,9 @@ import org.junit.jupiter.api.Test;
  * the bytes are the warmed ones); after a grid change it warms the new version.
  */
 class TileWarmUpTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db); // TestServer stops the warm-up Wiring started; this test starts its own
-        TestGrids.loadSmallCity(server.http());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
-    }
+    // TestServer stops the warm-up Wiring started; this test starts its own
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
 
     private static TileWarmer.Report warmed(TileWarmer w, long version) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;

@@ -2,8 +2,8 @@ package cn.gridwatch.map.wms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.map.RegisterFixture;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -18,9 +18,9 @@ import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.ErrorHandler;
@@ -44,26 +44,14 @@ import org.xml.sax.SAXParseException;
 class CapabilitiesSchemaTest {
     private static final String OPENGIS = "http://schemas.opengis.net/";
     private static final Map<String, String> LOCAL = Map.of("http://www.w3.org/1999/xlink.xsd", "/schemas/xlink.xsd");
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static String token;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        RegisterFixture.load(server, db);
+        RegisterFixture.load(server.testServer(), server.fresh());
         token = server.tokenFor(TestServer.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static byte[] get(String q) {

@@ -3,8 +3,8 @@ package cn.gridwatch.map.wms;
 import static cn.gridwatch.map.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.map.RegisterFixture;
 import cn.gridwatch.security.Role;
 import java.awt.image.BufferedImage;
@@ -15,9 +15,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -32,26 +32,14 @@ class RegisterLayersWmsTest {
             + "&WIDTH=400&HEIGHT=400&FORMAT=image/png&TRANSPARENT=TRUE&STYLES=";
     private static final String INFO = "/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetFeatureInfo&SRS=EPSG:4326"
             + "&BBOX=112,27,114,29&WIDTH=400&HEIGHT=400&STYLES=&FEATURE_COUNT=10";
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static String token;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        RegisterFixture.load(server, db);
+        RegisterFixture.load(server.testServer(), server.fresh());
         token = server.tokenFor(TestServer.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static HttpResponse<byte[]> get(String q) {
@@ -223,7 +211,7 @@ class RegisterLayersWmsTest {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertThat(WmsFixture.get(server.port(), token, MAP + "&LAYERS=problems", "If-None-Match", etag).statusCode())
                 .isEqualTo(304);
-        db.db().inTransaction("moving a deadline", c -> {
+        server.db().inTransaction("moving a deadline", c -> {
             try (var st = c.createStatement()) {
                 st.executeUpdate("update problem set deadline = now() - interval '1 day' where code = 'P-OPEN'");
             }
@@ -232,7 +220,7 @@ class RegisterLayersWmsTest {
         HttpResponse<byte[]> after = WmsFixture.get(server.port(), token, MAP + "&LAYERS=problems", "If-None-Match", etag);
         assertThat(after.statusCode()).as("the open problem is overdue now: a new image").isEqualTo(200);
         assertThat(at(image(after.body()), 113.4, 28.4)).isEqualTo(0xE74C3C);
-        db.db().inTransaction("moving it back", c -> {
+        server.db().inTransaction("moving it back", c -> {
             try (var st = c.createStatement()) {
                 st.executeUpdate("update problem set deadline = now() + interval '10 days' where code = 'P-OPEN'");
             }

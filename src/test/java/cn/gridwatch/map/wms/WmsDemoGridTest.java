@@ -4,8 +4,8 @@ import static cn.gridwatch.map.wms.WmsFixture.darkPixels;
 import static cn.gridwatch.map.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.grid.GridKind;
 import cn.gridwatch.grid.GridLevel;
 import cn.gridwatch.grid.imports.ImportRequest;
@@ -22,23 +22,21 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The WMS over the demo city in gis-data/ (946 cells): all four levels with labels, in EPSG:3857
  * and a Gauss-Krüger zone, several clients at once. Writes the maps to target/wms/ to look at.
  */
 class WmsDemoGridTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static String token;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         String[][] files = {{"city.geojson", "city"}, {"counties.geojson", "county"},
             {"townships.geojson", "township"}, {"villages.geojson", "village"}};
         for (String[] f : files) {
@@ -47,16 +45,6 @@ class WmsDemoGridTest {
             assertThat(server.services().imports().importFile(req).status()).isEqualTo(ImportStatus.COMMITTED);
         }
         token = server.tokenFor(TestServer.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static byte[] map(String query, String saveAs) throws IOException {

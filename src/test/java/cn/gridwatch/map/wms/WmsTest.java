@@ -6,8 +6,8 @@ import static cn.gridwatch.map.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -28,28 +28,16 @@ import org.w3c.dom.NodeList;
 /** The WMS on the real server and PostGIS over the {@link WmsFixture} grid. */
 class WmsTest {
     private static final String MAP = "/wms?SERVICE=WMS&REQUEST=GetMap&STYLES=&FORMAT=image/png";
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static String token;
     private static int port;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        WmsFixture.load(server);
+        WmsFixture.load(server.testServer());
         token = server.tokenFor(TestServer.ADMIN);
         port = server.port();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static HttpResponse<byte[]> get(String q, String... headers) {

@@ -2,11 +2,10 @@ package cn.gridwatch.routing.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.routing.plan.RegisterRows;
 import cn.gridwatch.security.AuditEntry;
 import cn.gridwatch.security.Role;
@@ -14,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Background plan jobs over real HTTP on the real PostGIS and the small test city (two counties split
@@ -26,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * the same database, and a job whose instance stopped.
  */
 class PlanJobApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity()
+            .env("GRIDWATCH_PLAN_WORKERS", "1").env("GRIDWATCH_PLAN_QUEUE", "1");
     private static TestHttp planner;
     private static TestHttp otherPlanner;
     private static TestHttp gis;
@@ -38,25 +38,16 @@ class PlanJobApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db, Map.of("GRIDWATCH_PLAN_WORKERS", "1", "GRIDWATCH_PLAN_QUEUE", "1"));
-        TestGrids.loadSmallCity(server.http());
         planner = server.userWithToken("planner1", Role.PLANNER, null);
         otherPlanner = server.userWithToken("planner2", Role.PLANNER, null);
         gis = server.userWithToken("gis1", Role.GIS_CLIENT, null);
-        RegisterRows rows = new RegisterRows(db.db());
+        RegisterRows rows = new RegisterRows(server.db());
         rows.inspector("A1", "芙蓉执法一", "430102", "enforcement", null);
         rows.inspector("B1", "天心执法一", "430103", "enforcement", null);
         for (int i = 0; i < 4; i++) {
             rows.source("W" + i, "芙蓉企业" + i, "key", 112.96 + i * 0.005, 27.5 + i * 0.004, "430102", "430102001");
             rows.source("E" + i, "天心企业" + i, "key", 113.01 + i * 0.005, 27.5 + i * 0.004, "430103", "430103001");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     static String joint(String targets, String solver) {
@@ -247,7 +238,8 @@ class PlanJobApiTest {
     @Test
     void another_instance_on_the_same_database_sees_and_cancels_a_job_and_a_stopped_instance_s_job_fails()
             throws Exception {
-        try (TestServer second = new TestServer(db, Map.of("GRIDWATCH_PLAN_WORKERS", "1", "GRIDWATCH_PLAN_QUEUE", "1"))) {
+        try (TestServer second = new TestServer(server.fresh(),
+                Map.of("GRIDWATCH_PLAN_WORKERS", "1", "GRIDWATCH_PLAN_QUEUE", "1"))) {
             TestHttp viaSecond = new TestHttp(second.port()).bearer(second.tokenFor("planner1"));
             JsonNode job = submitted(planner.postJson("/api/plans/joint?async=true", joint(manyTargets(), ENDLESS)));
             String href = job.get("href").asText();
@@ -273,7 +265,7 @@ class PlanJobApiTest {
             }
         }
         // a job whose instance stopped beating is failed, with the reason
-        long stale = db.db().withConnection("a job of a stopped instance", c -> {
+        long stale = server.db().withConnection("a job of a stopped instance", c -> {
             try (java.sql.PreparedStatement ps = c.prepareStatement("insert into plan_job (kind, name, owner, status, "
                     + "submitted_at, started_at, phase, limit_ms, heartbeat_at) values ('joint', 'x', 'planner1', "
                     + "'running', now() - interval '1 hour', now() - interval '1 hour', 'solving', 300000, "

@@ -2,9 +2,8 @@ package cn.gridwatch.routing.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,29 +11,21 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Garbage in on every road endpoint is a 4xx naming the problem, never a 500, and writes nothing. */
 class RoadHttpBadInputTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp http;
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         http = server.http();
         assertThat(http.post("/api/roads/import?name=tiny", Files.readAllBytes(RoadFixture.tinyOsm()), "application/xml")
                 .status()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static void assertClientError(TestHttp.Reply r, String what) {

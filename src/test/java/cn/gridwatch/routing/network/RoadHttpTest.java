@@ -2,41 +2,32 @@ package cn.gridwatch.routing.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The road endpoints over real HTTP: import rights, network list, routes and matrices. */
 class RoadHttpTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static TestHttp planner;
     private static TestHttp gis;
 
     @BeforeAll
     static void start() throws IOException {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         planner = server.userWithToken("road-planner", Role.PLANNER, null);
         gis = server.userWithToken("road-gis", Role.GIS_CLIENT, null);
         TestHttp.Reply r = planner.post("/api/roads/import?name=tiny&filename=tiny.osm",
                 Files.readAllBytes(RoadFixture.tinyOsm()), "application/xml");
         assertThat(r.status()).as(r.body()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     private static byte[] multipart(String boundary, String fileName, byte[] content) throws IOException {

@@ -2,27 +2,25 @@ package cn.gridwatch.routing.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.gridwatch.TestGrids;
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Patrol routes over HTTP: an officer's sources due for patrol in their cell, explicit targets,
  * jurisdiction and role checks. Township 430102001 of the small test city.
  */
 class PatrolApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp officer;
     private static TestHttp planner;
     private static final LocalDate DAY = LocalDate.of(2025, 5, 12);
@@ -30,12 +28,9 @@ class PatrolApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        TestGrids.loadSmallCity(server.http());
         officer = server.userWithToken("town1", Role.TOWNSHIP_OFFICER, "430102001");
         planner = server.userWithToken("planner1", Role.PLANNER, null);
-        RegisterRows rows = new RegisterRows(db.db());
+        RegisterRows rows = new RegisterRows(server.db());
         // township 430102001: three key sources (one patrolled yesterday), two general (one 20 days ago, one 10)
         long k0 = rows.source("K0", "重点甲", "key", 112.96, 27.46, "430102", "430102001");
         rows.source("K1", "重点乙", "key", 112.97, 27.47, "430102", "430102001");
@@ -46,12 +41,6 @@ class PatrolApiTest {
         rows.patrol(k0, DAY.minusDays(1).atTime(10, 0).atZone(PlanInput.ZONE).toInstant());
         rows.patrol(g0, DAY.minusDays(20).atTime(10, 0).atZone(PlanInput.ZONE).toInstant());
         rows.patrol(g1, DAY.minusDays(10).atTime(10, 0).atZone(PlanInput.ZONE).toInstant());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     @Test

@@ -2,12 +2,10 @@ package cn.gridwatch.routing.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.Json;
-import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.AuditEntry;
 import cn.gridwatch.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Joint enforcement plans over HTTP on the real PostGIS and the small test city (two counties split
@@ -29,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * seals, exports and access.
  */
 class PlanApiTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
     private static TestHttp planner;
     private static TestHttp onTeam;
     private static TestHttp notOnTeam;
@@ -39,14 +37,11 @@ class PlanApiTest {
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        TestGrids.loadSmallCity(server.http());
         planner = server.userWithToken("planner1", Role.PLANNER, null);
         onTeam = server.userWithToken("insp1", Role.INSPECTOR, null);
         notOnTeam = server.userWithToken("insp2", Role.INSPECTOR, null);
         gis = server.userWithToken("gis1", Role.GIS_CLIENT, null);
-        RegisterRows rows = new RegisterRows(db.db());
+        RegisterRows rows = new RegisterRows(server.db());
         long insp1 = server.services().users().get("insp1").id();
         rows.inspector("A1", "芙蓉执法一", "430102", "enforcement", insp1);
         rows.inspector("A2", "芙蓉执法二", "430102", "enforcement", null);
@@ -60,12 +55,6 @@ class PlanApiTest {
             rows.source("E" + i, "天心企业" + i, i < 2 ? "special" : "key", 113.01 + i * 0.005, 27.5 + i * 0.004,
                     "430103", "430103001");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     static String joint(String sealedUntil) {

@@ -5,11 +5,10 @@ import static cn.gridwatch.TestGrids.fc;
 import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.SharedData;
 import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.routing.GreatCircleMatrix;
 import cn.gridwatch.security.Actor;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,9 +17,9 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Coordinate;
 
 /**
@@ -31,26 +30,24 @@ import org.locationtech.jts.geom.Coordinate;
  * geometry on a road (or on the short approach to a target), and the own-county rule.
  */
 class PlanMonacoTest {
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server();
     private static long networkId;
     private static final List<double[]> STREETS = new ArrayList<>();
     private static final String QUICK = "\"solver\": {\"solutionLimit\": 300, \"timeLimitSeconds\": 120}";
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
         TestGrids.importOk(server.http(), "city", fc(feature("430100", "摩纳哥测试市", box(7.38, 43.70, 7.46, 43.78))));
         TestGrids.importOk(server.http(), "county", fc(feature("430102", "西区", box(7.38, 43.70, 7.42, 43.78)),
                 feature("430103", "东区", box(7.42, 43.70, 7.46, 43.78))));
         server.services().roadImports().importFile(SharedData.file("osm/monaco.osm.gz"), "monaco", "monaco.osm.gz",
                 false, Actor.system("test"));
-        RegisterRows rows = new RegisterRows(db.db());
+        RegisterRows rows = new RegisterRows(server.db());
         rows.inspector("W1", "西区执法", "430102", "enforcement", null);
         rows.inspector("E1", "东区执法", "430103", "enforcement", null);
         // the middle of every 25th connected street of the main road classes
-        db.db().withConnection("streets", c -> {
+        server.db().withConnection("streets", c -> {
             try (PreparedStatement ps = c.prepareStatement("select e.network_id, ST_X(p), ST_Y(p) from (select "
                     + "network_id, ST_LineInterpolatePoint(geom, 0.5) p, row_number() over (order by id) k from road_edge "
                     + "where not isolated and component = 0 and road_class in ('primary', 'secondary', 'tertiary', "
@@ -69,12 +66,6 @@ class PlanMonacoTest {
         assertThat(STREETS.size()).isGreaterThanOrEqualTo(13);
         assertThat(STREETS.subList(0, 13)).anySatisfy(p -> assertThat(p[0]).isLessThan(7.42))
                 .anySatisfy(p -> assertThat(p[0]).isGreaterThan(7.42));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        db.close();
     }
 
     static String targets(int from, int count) {
@@ -117,7 +108,7 @@ class PlanMonacoTest {
 
     /** Metres from (lon, lat) to the nearest connected edge of the Monaco network. */
     static double toRoad(double lon, double lat) {
-        return db.db().withConnection("nearest road", c -> {
+        return server.db().withConnection("nearest road", c -> {
             try (PreparedStatement ps = c.prepareStatement("select ST_Distance(geom::geography, ST_SetSRID(ST_MakePoint(?, ?),"
                     + " 4490)::geography) from road_edge where network_id = ? and not isolated order by geom <-> "
                     + "ST_SetSRID(ST_MakePoint(?, ?), 4490) limit 1")) {
