@@ -2,11 +2,9 @@ package cn.gridwatch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestGrids;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
-import cn.gridwatch.security.Role;
 import com.microsoft.playwright.BrowserContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,16 +12,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web map's layer toggles in Chromium against the real server and PostGIS, on the small city of
@@ -39,19 +34,16 @@ class WebLayersBrowserTest {
     private static final String USER = "layeradmin";
     private static final String PASSWORD = USER + "-password";
     private static final Path OSM = Path.of("../shared/data/osm/changsha_hunan_normal_univ.osm");
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
-    private static Chromium chromium;
-    private static BrowserContext desk;
-    private static String base;
-    private MapPage map;
+    @RegisterExtension
+    @Order(1)
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
+    @RegisterExtension
+    @Order(2)
+    static final BrowserSession browser = BrowserSession.signedIn(server, USER);
+    private final MapPage map = browser.newPage();
 
     @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        TestGrids.loadSmallCity(server.http());
-        server.userWithToken(USER, Role.ADMIN, null);
+    static void registers() {
         String now = OffsetDateTime.now(ZoneOffset.ofHours(8)).minusDays(2).withNano(0).toString();
         importCsv("/api/monitoring-points", "code,name,type,operator,status,valid_from,lon,lat\n"
                 + "ST-NAT,长沙国控站,national_air,市站,active,2024-01-01,112.30,27.60\n"
@@ -60,41 +52,12 @@ class WebLayersBrowserTest {
                 + "CP-1," + now + ",12345,smell,夜间异味,解放东路,,112.28,27.57\n");
         importCsv("/api/patrols", "code,officer,started_at,ended_at,checked,findings,source_codes,lon,lat\n"
                 + "PT-1,张网格," + now + ",,巡查河道,,,112.26,27.58\n");
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(MapPage.SHOTS);
-        chromium = new Chromium();
-        desk = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, PASSWORD);
     }
 
     static void importCsv(String register, String csv) {
         Reply r = server.http().post(register + "/import?format=csv&crs=EPSG:4490", csv.getBytes(StandardCharsets.UTF_8),
                 "text/csv");
         assertThat(r.status()).as(register + ": " + r.body()).isIn(200, 201);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        map = new MapPage(desk, base);
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        List<String> errors = List.copyOf(map.errors());
-        map.close();
-        assertThat(errors).as("uncaught script errors in the page").isEmpty();
     }
 
     @Test
@@ -175,21 +138,21 @@ class WebLayersBrowserTest {
     @Test
     @Order(4)
     void a_joint_plan_of_two_teams_is_drawn_one_colour_per_team_with_its_stops_in_order() throws Exception {
-        new JointPlanFlow(server, map).run();
+        new JointPlanFlow(server.testServer(), map).run();
     }
 
     @Test
     @Order(5)
     void a_new_plan_runs_as_a_background_job_with_progress_and_can_be_cancelled() {
-        new PlanJobFlow(server, map).run();
+        new PlanJobFlow(server.testServer(), map).run();
     }
 
     @Test
     @Order(6)
     void the_new_toggles_fit_on_a_phone() {
-        BrowserContext phone = MapPage.signedIn(chromium.browser(), base, 390, 844, USER, PASSWORD);
+        BrowserContext phone = MapPage.signedIn(browser.chromium(), browser.base(), 390, 844, USER, PASSWORD);
         try {
-            MapPage p = new MapPage(phone, base).open();
+            MapPage p = new MapPage(phone, browser.base()).open();
             p.page().waitForFunction("() => window.gwTimings.probed && window.gwOverlays.available.length === 5");
             p.$(".switcher-toggle").click();
             p.page().waitForTimeout(500);

@@ -5,9 +5,8 @@ import static cn.gridwatch.TestGrids.fc;
 import static cn.gridwatch.TestGrids.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestGrids;
-import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -15,16 +14,12 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web map in Debian's Chromium against the real server and PostGIS, with the small city of
@@ -39,57 +34,21 @@ class WebMapBrowserTest {
     private static final String PASSWORD = USER + "-password";
     /** Leaflet's village outline colour (#27ae60) and the city's (#8b1a1a), see gridlayers.js and Style. */
     private static final int CITY_RED = 0x8b1a1a;
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
-    private static Chromium chromium;
-    private static BrowserContext desk;
-    private static String base;
-    private MapPage map;
-
-    @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        TestGrids.loadSmallCity(server.http());
-        server.userWithToken(USER, Role.ADMIN, null);
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(MapPage.SHOTS);
-        chromium = new Chromium();
-        desk = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, PASSWORD);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
-
-    @BeforeEach
-    void openPage() {
-        map = new MapPage(desk, base);
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        List<String> errors = List.copyOf(map.errors());
-        map.close();
-        assertThat(errors).as("uncaught script errors in the page").isEmpty();
-    }
+    @RegisterExtension
+    @Order(1)
+    static final GridwatchServerExtension server = GridwatchServerExtension.withSmallCity();
+    @RegisterExtension
+    @Order(2)
+    static final BrowserSession browser = BrowserSession.signedIn(server, USER);
+    private final MapPage map = browser.newPage();
 
     @Test
     @Order(1)
     void signing_in_through_the_form_shows_the_city_with_its_grid_drawn_from_gridwatch_tiles() {
-        BrowserContext fresh = chromium.browser().newContext(MapPage.options(1366, 768));
+        BrowserContext fresh = browser.chromium().newContext(MapPage.options(1366, 768));
         try {
-            MapPage p = new MapPage(fresh, base);
-            p.page().navigate(base + "/");
+            MapPage p = new MapPage(fresh, browser.base());
+            p.page().navigate(browser.base() + "/");
             assertThat(p.page().url()).endsWith("/web/");
             p.$("#login-username").fill(USER);
             p.$("#login-password").fill("wrong-password!");
@@ -237,9 +196,9 @@ class WebMapBrowserTest {
         assertThat(mapBox.width).isGreaterThan(900);
         assertThat((Integer) map.page().evaluate("() => document.scrollingElement.scrollWidth")).isLessThanOrEqualTo(1366);
 
-        BrowserContext phone = MapPage.signedIn(chromium.browser(), base, 390, 844, USER, PASSWORD);
+        BrowserContext phone = MapPage.signedIn(browser.chromium(), browser.base(), 390, 844, USER, PASSWORD);
         try {
-            MapPage p = new MapPage(phone, base).open();
+            MapPage p = new MapPage(phone, browser.base()).open();
             assertThat(p.$("#layer-switcher input").count()).as("switcher collapsed on a phone").isZero();
             p.clickAt(27.5, 112.25);
             p.page().waitForFunction("() => document.getElementById('cell-name')?.textContent === '解放东村社区'");
@@ -301,13 +260,13 @@ class WebMapBrowserTest {
         }
         map.shot("13-register-parts");
         if (has("/api/sources?limit=1")) {
-            new SourcesFlow(server, map).run();
+            new SourcesFlow(server.testServer(), map).run();
         }
         if (problems) {
-            new ProblemFlow(server, map).run();
+            new ProblemFlow(server.testServer(), map).run();
         }
         if (plans) {
-            new PlanFlow(server, map).run();
+            new PlanFlow(server.testServer(), map).run();
         }
     }
 
@@ -321,9 +280,10 @@ class WebMapBrowserTest {
     @Order(9)
     void a_county_officer_opens_on_their_county_and_finds_only_its_cells() {
         server.userWithToken("tianxin", Role.COUNTY_OFFICER, "430103");
-        BrowserContext officer = MapPage.signedIn(chromium.browser(), base, 1366, 768, "tianxin", "tianxin-password");
+        BrowserContext officer = MapPage.signedIn(browser.chromium(), browser.base(), 1366, 768, "tianxin",
+                "tianxin-password");
         try {
-            MapPage p = new MapPage(officer, base).open();
+            MapPage p = new MapPage(officer, browser.base()).open();
             p.waitForTiles();
             @SuppressWarnings("unchecked")
             Map<String, Number> c = (Map<String, Number>) p.page().evaluate(

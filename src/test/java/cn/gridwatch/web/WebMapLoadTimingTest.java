@@ -2,11 +2,14 @@ package cn.gridwatch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestGrids;
+import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestServer;
-import cn.gridwatch.db.TestDatabase;
 import cn.gridwatch.security.Role;
 import com.microsoft.playwright.BrowserContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Measures (never asserts) how fast the web map of the demo city ({@code gis-data/}, 946 cells)
@@ -34,36 +38,29 @@ import org.junit.jupiter.api.Test;
  */
 class WebMapLoadTimingTest {
     private static final String USER = "timer";
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
-    private static Chromium chromium;
-    private static String base;
+    @RegisterExtension
+    @Order(1)
+    static final GridwatchServerExtension server =
+            GridwatchServerExtension.server().fixture(WebMapLoadTimingTest::importDemoCity);
+    @RegisterExtension
+    @Order(2)
+    static final BrowserSession browser = BrowserSession.over(server);
 
     @BeforeAll
-    static void start() throws Exception {
-        db = TestDatabase.fresh();
-        server = new TestServer(db);
-        for (String[] f : new String[][] {{"city", "city"}, {"counties", "county"}, {"townships", "township"},
-                {"villages", "village"}}) {
-            String body = Files.readString(Path.of("gis-data", f[0] + ".geojson"), StandardCharsets.UTF_8);
-            TestGrids.importOk(server.http(), f[1], body);
-        }
+    static void user() {
         server.userWithToken(USER, Role.ADMIN, null);
-        base = "http://127.0.0.1:" + server.port();
-        Files.createDirectories(MapPage.SHOTS);
-        chromium = new Chromium();
     }
 
-    @AfterAll
-    static void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
+    /** The demo city's four levels from {@code gis-data/}, imported through the API. */
+    private static void importDemoCity(TestHttp asAdmin) {
+        for (String[] f : new String[][] {{"city", "city"}, {"counties", "county"}, {"townships", "township"},
+                {"villages", "village"}}) {
+            try {
+                String body = Files.readString(Path.of("gis-data", f[0] + ".geojson"), StandardCharsets.UTF_8);
+                TestGrids.importOk(asAdmin, f[1], body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -71,11 +68,11 @@ class WebMapLoadTimingTest {
     void the_demo_city_map_load_timings_are_measured_and_printed() throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add("web map load timings (ms since navigation start), demo city, 1366x768, Chromium "
-                + chromium.browser().version() + ", load average before: " + loadAverage());
+                + browser.chromium().version() + ", load average before: " + loadAverage());
         lines.add(coldRow("restarted server (new JVM), at once", false));
         lines.add(coldRow("restarted server (new JVM), after its warm-up", true));
-        BrowserContext first = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
-        MapPage cold = new MapPage(first, base).open();
+        BrowserContext first = MapPage.signedIn(browser.chromium(), browser.base(), 1366, 768, USER, USER + "-password");
+        MapPage cold = new MapPage(first, browser.base()).open();
         cold.waitForTiles();
         lines.add(row("test server (no warm-up), empty browser cache", cold));
         cold.shot("00-demo-city");
@@ -83,8 +80,8 @@ class WebMapLoadTimingTest {
         cold.waitForGrid();
         lines.add(row("reload (browser cache warm)", cold));
 
-        BrowserContext second = MapPage.signedIn(chromium.browser(), base, 1366, 768, USER, USER + "-password");
-        MapPage warm = new MapPage(second, base).open();
+        BrowserContext second = MapPage.signedIn(browser.chromium(), browser.base(), 1366, 768, USER, USER + "-password");
+        MapPage warm = new MapPage(second, browser.base()).open();
         lines.add(row("warm server, empty browser cache", warm));
 
         lines.add(pan(warm, "pan at village zoom 14, new ground"));
@@ -107,14 +104,14 @@ class WebMapLoadTimingTest {
      * the server is stopped afterwards.
      */
     private static String coldRow(String what, boolean afterWarmUp) throws Exception {
-        try (FreshServer fresh = new FreshServer(db)) {
+        try (FreshServer fresh = new FreshServer(server.fresh())) {
             long up = fresh.awaitServing();
             String note = String.format(Locale.ROOT, " [JVM start to serving: %d ms", up);
             if (afterWarmUp) {
                 note += "; " + fresh.awaitLine("tile warm-up of grid version \\d+: \\d+ tiles in \\d+ ms")
                         .replaceAll(".*tile warm-up", "warm-up");
             }
-            BrowserContext ctx = MapPage.signedIn(chromium.browser(), fresh.base(), 1366, 768, USER, USER + "-password");
+            BrowserContext ctx = MapPage.signedIn(browser.chromium(), fresh.base(), 1366, 768, USER, USER + "-password");
             try {
                 MapPage p = new MapPage(ctx, fresh.base()).open();
                 p.waitForTiles();
@@ -168,7 +165,7 @@ class WebMapLoadTimingTest {
     private static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }

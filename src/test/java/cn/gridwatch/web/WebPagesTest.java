@@ -3,16 +3,15 @@ package cn.gridwatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gridwatch.GridwatchServerExtension;
 import cn.gridwatch.TestHttp;
 import cn.gridwatch.TestHttp.Reply;
-import cn.gridwatch.TestServer;
 import cn.gridwatch.config.Config;
-import cn.gridwatch.db.TestDatabase;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The web map's HTTP side on the real server: the redirect from {@code /}, the page and Leaflet
@@ -23,25 +22,14 @@ class WebPagesTest {
     private static final String BASEMAP = "https://t0.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile"
             + "&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}"
             + "&TILECOL={x}&tk=KEY";
-    private static TestDatabase.Fresh db;
-    private static TestServer server;
+    @RegisterExtension
+    static final GridwatchServerExtension server = GridwatchServerExtension.server()
+            .env("GRIDWATCH_BASEMAP_URL", BASEMAP).env("GRIDWATCH_BASEMAP_ATTRIBUTION", "天地图");
     private static TestHttp anon;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.fresh();
-        server = new TestServer(db, Map.of("GRIDWATCH_BASEMAP_URL", BASEMAP, "GRIDWATCH_BASEMAP_ATTRIBUTION", "天地图"));
         anon = server.http().anonymous();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test
