@@ -7,18 +7,15 @@ import cn.gridwatch.grid.imports.ImportRequest;
 import cn.gridwatch.grid.io.PropertyMapping;
 import cn.gridwatch.grid.io.SourceFormat;
 import cn.gridwatch.http.Params;
+import cn.gridwatch.http.Uploads;
 import io.javalin.http.Context;
-import cn.gridwatch.http.BoundedInputStream;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -73,19 +70,11 @@ final class GridUploadImporter {
     }
 
     private static Path receive(Context ctx, Path dir, long maxBytes) throws IOException {
-        if (ctx.contentLength() > maxBytes) {
-            throw tooLarge(ctx.contentLength(), maxBytes);
-        }
-        String ct = ctx.contentType();
-        if (ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
-            UploadedFile up = ctx.uploadedFile("file");
-            if (up == null) {
-                throw new IllegalArgumentException("the multipart upload has no field named 'file'");
-            }
+        Uploads.checkDeclaredLength(ctx, maxBytes);
+        if (Uploads.isMultipart(ctx)) {
+            UploadedFile up = Uploads.multipartFile(ctx);
             Path target = dir.resolve(safeName(up.filename()));
-            try (InputStream in = up.content()) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Uploads.copy(up.content(), target, maxBytes);
             return target;
         }
         String name = Params.text(ctx, "filename");
@@ -94,22 +83,10 @@ final class GridUploadImporter {
                     + "?filename=NAME.geojson|.zip|.gpkg|.csv so the format is known");
         }
         Path target = dir.resolve(safeName(name));
-        try (InputStream in = ctx.bodyInputStream()) {
-            // chunked bodies carry no length: count while copying and stop one byte past the limit
-            long n = Files.copy(new BoundedInputStream(in, maxBytes + 1), target, StandardCopyOption.REPLACE_EXISTING);
-            if (n > maxBytes) {
-                throw tooLarge(n, maxBytes);
-            }
-            if (n == 0) {
-                throw new IllegalArgumentException("the request body is empty: no file was uploaded");
-            }
+        if (Uploads.copy(ctx.bodyInputStream(), target, maxBytes) == 0) {
+            throw new IllegalArgumentException("the request body is empty: no file was uploaded");
         }
         return target;
-    }
-
-    private static HttpResponseException tooLarge(long size, long maxBytes) {
-        return new HttpResponseException(413, "the upload is larger than the limit of " + maxBytes / (1024 * 1024)
-                + " MiB (GRIDWATCH_MAX_UPLOAD_MB)", java.util.Map.of());
     }
 
     /** Keeps only the last path element and harmless characters, so an upload cannot escape its directory. */

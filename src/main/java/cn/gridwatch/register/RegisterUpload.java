@@ -1,16 +1,12 @@
 package cn.gridwatch.register;
 
-import cn.gridwatch.http.BoundedInputStream;
 import cn.gridwatch.http.Params;
+import cn.gridwatch.http.Uploads;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Receives a register upload into a temporary file: multipart field {@code file}, or the raw body
@@ -26,20 +22,14 @@ final class RegisterUpload {
     }
 
     static Received receive(Context ctx, long maxBytes) throws IOException {
-        if (ctx.contentLength() > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
+        Uploads.checkDeclaredLength(ctx, maxBytes);
         Path tmp = Files.createTempFile("gridwatch-register-", ".upload");
         try {
-            String ct = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
             String name;
-            if (ct.startsWith("multipart/")) {
-                UploadedFile up = ctx.uploadedFile("file");
-                if (up == null) {
-                    throw new IllegalArgumentException("the multipart upload has no field named 'file'");
-                }
+            if (Uploads.isMultipart(ctx)) {
+                UploadedFile up = Uploads.multipartFile(ctx);
                 name = up.filename();
-                copy(up.content(), tmp, maxBytes);
+                Uploads.copy(up.content(), tmp, maxBytes);
             } else {
                 name = Params.text(ctx, "filename");
                 String format = Params.text(ctx, "format");
@@ -50,7 +40,7 @@ final class RegisterUpload {
                 if (name == null) {
                     name = "upload." + RegisterFormat.parse(format).id();
                 }
-                copy(ctx.bodyInputStream(), tmp, maxBytes);
+                Uploads.copy(ctx.bodyInputStream(), tmp, maxBytes);
             }
             if (Files.size(tmp) == 0) {
                 throw new IllegalArgumentException("the upload is empty: no file was sent");
@@ -60,20 +50,5 @@ final class RegisterUpload {
             Files.deleteIfExists(tmp);
             throw e;
         }
-    }
-
-    /** Chunked bodies carry no length: count while copying and stop one byte past the limit. */
-    private static void copy(InputStream in, Path target, long maxBytes) throws IOException {
-        try (InputStream bounded = new BoundedInputStream(in, maxBytes + 1)) {
-            long n = Files.copy(bounded, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            if (n > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-        }
-    }
-
-    private static HttpResponseException tooLarge(long maxBytes) {
-        return new HttpResponseException(413, "the upload is larger than the limit of " + maxBytes / (1024 * 1024)
-                + " MiB (GRIDWATCH_MAX_UPLOAD_MB)", Map.of());
     }
 }

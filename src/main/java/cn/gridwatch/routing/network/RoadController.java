@@ -2,8 +2,8 @@ package cn.gridwatch.routing.network;
 
 import cn.gridwatch.Json;
 import cn.gridwatch.geo.CrsRegistry;
-import cn.gridwatch.http.BoundedInputStream;
 import cn.gridwatch.http.Params;
+import cn.gridwatch.http.Uploads;
 import cn.gridwatch.routing.TravelMatrix;
 import cn.gridwatch.routing.network.graph.Snap;
 import cn.gridwatch.security.AccessFilter;
@@ -14,10 +14,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,38 +71,19 @@ public final class RoadController {
 
     /** Copies the upload into {@code dir} under the name the client gave it (so errors name their file). */
     private Path receive(Context ctx, Path dir) throws IOException {
-        if (ctx.contentLength() > maxUploadBytes) {
-            throw tooLarge();
-        }
-        String ct = ctx.contentType();
-        if (ct != null && ct.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            UploadedFile up = ctx.uploadedFile("file");
-            if (up == null) {
-                throw new IllegalArgumentException("the multipart upload has no field named 'file'");
-            }
+        Uploads.checkDeclaredLength(ctx, maxUploadBytes);
+        if (Uploads.isMultipart(ctx)) {
+            UploadedFile up = Uploads.multipartFile(ctx);
             Path target = dir.resolve(safeName(up.filename()));
-            try (InputStream in = up.content()) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Uploads.copy(up.content(), target, maxUploadBytes);
             return target;
         }
         Path target = dir.resolve(safeName(Params.text(ctx, "filename")));
-        try (InputStream in = ctx.bodyInputStream()) {
-            long n = Files.copy(new BoundedInputStream(in, maxUploadBytes + 1), target, StandardCopyOption.REPLACE_EXISTING);
-            if (n > maxUploadBytes) {
-                throw tooLarge();
-            }
-            if (n == 0) {
-                throw new IllegalArgumentException("the request body is empty: send the OSM file as the body or as"
-                        + " multipart field 'file'");
-            }
+        if (Uploads.copy(ctx.bodyInputStream(), target, maxUploadBytes) == 0) {
+            throw new IllegalArgumentException("the request body is empty: send the OSM file as the body or as"
+                    + " multipart field 'file'");
         }
         return target;
-    }
-
-    private HttpResponseException tooLarge() {
-        return new HttpResponseException(413, "the upload is larger than the limit of " + maxUploadBytes / (1024 * 1024)
-                + " MiB (GRIDWATCH_MAX_UPLOAD_MB)", Map.of());
     }
 
     /** The last path element of a client's file name, without control characters, at most 100 characters. */
